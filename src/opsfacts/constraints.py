@@ -1,0 +1,278 @@
+"""Constrained value types shared by the model, the converter and the schema.
+
+A constrained type is ``Annotated[base, Constraint(...)]``. The same
+:class:`Constraint` is enforced three ways from this one definition: by an
+attrs validator when a model object is built in Python, by a structure hook
+when a document is loaded, and as JSON Schema keywords in the generated
+schema. Change a rule here and all three change together.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import Annotated, Any
+
+import attrs
+
+__all__ = [
+    "Amount",
+    "Constraint",
+    "Count",
+    "CountryCode",
+    "CurrencyCode",
+    "Email",
+    "Marker",
+    "Origin",
+    "PositiveCount",
+    "RuleCode",
+    "Text",
+    "Url",
+    "Year",
+    "constraint_of",
+]
+
+
+@attrs.frozen
+class Constraint:
+    """A rule on one value, with the JSON Schema keywords that say the same."""
+
+    name: str
+    """Short name, used in the docs ("non-negative count")."""
+    check: Callable[[Any], str | None] = attrs.field(eq=False, repr=False)
+    """Returns a sentence describing what is wrong with a value, or None."""
+    schema: Mapping[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
+    """JSON Schema keywords that express the same rule."""
+
+
+def constraint_of(tp: Any) -> Constraint | None:
+    """Return the :class:`Constraint` carried by an ``Annotated`` type, if any."""
+    for meta in getattr(tp, "__metadata__", ()):
+        if isinstance(meta, Constraint):
+            return meta
+    return None
+
+
+def _bounded(low: int, high: int | None = None) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        if value < low:
+            return f"must be at least {low}, not {value}"
+        if high is not None and value > high:
+            return f"must be at most {high}, not {value}"
+        return None
+
+    return check
+
+
+def _matches(pattern: str, what: str) -> Callable[[Any], str | None]:
+    compiled = re.compile(pattern)
+
+    def check(value: Any) -> str | None:
+        if compiled.fullmatch(value) is None:
+            return f"must be {what}, not {value!r}"
+        return None
+
+    return check
+
+
+@functools.cache
+def country_codes() -> frozenset[str]:
+    """ISO 3166-1 alpha-3 codes, from pycountry."""
+    import pycountry  # noqa: PLC0415 - loading the ISO tables is slow; only on first use
+
+    return frozenset(c.alpha_3 for c in pycountry.countries)
+
+
+@functools.cache
+def currency_codes() -> frozenset[str]:
+    """ISO 4217 alphabetic codes, from pycountry."""
+    import pycountry  # noqa: PLC0415 - loading the ISO tables is slow; only on first use
+
+    return frozenset(c.alpha_3 for c in pycountry.currencies)
+
+
+def country_name(code: str) -> str | None:
+    """The ISO 3166 short name of a country code, or None if unknown."""
+    import pycountry  # noqa: PLC0415 - loading the ISO tables is slow; only on first use
+
+    country = pycountry.countries.get(alpha_3=code)
+    return None if country is None else str(country.name)
+
+
+class _CodeSet(Mapping[str, Any]):
+    """Schema keywords whose enum comes from pycountry, built on first use."""
+
+    def __init__(self, codes: Callable[[], frozenset[str]], extra: tuple[str, ...] = ()):
+        self._codes = codes
+        self._extra = extra
+
+    def _build(self) -> dict[str, Any]:
+        return {"enum": [*sorted(self._codes()), *self._extra]}
+
+    def __getitem__(self, key: str) -> Any:
+        return self._build()[key]
+
+    def __iter__(self) -> Any:
+        return iter(self._build())
+
+    def __len__(self) -> int:
+        return len(self._build())
+
+
+def _check_country(value: Any) -> str | None:
+    if value not in country_codes():
+        return f"must be an ISO 3166-1 alpha-3 country code such as 'MLI', not {value!r}"
+    return None
+
+
+MIXED_ORIGIN = "mixed"
+UNKNOWN_ORIGIN = "unknown"
+
+
+def _check_origin(value: Any) -> str | None:
+    if value in (MIXED_ORIGIN, UNKNOWN_ORIGIN) or value in country_codes():
+        return None
+    return (
+        "must be an ISO 3166-1 alpha-3 country code, 'mixed' or 'unknown', "
+        f"not {value!r}"
+    )
+
+
+def _check_currency(value: Any) -> str | None:
+    if value not in currency_codes():
+        return f"must be an ISO 4217 currency code such as 'USD', not {value!r}"
+    return None
+
+
+_EMAIL = r"[^@\s]+@[^@\s]+\.[^@\s.]+"
+_URL = r"https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?"
+_DECIMAL = r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?"
+DECIMAL_PATTERN = re.compile(_DECIMAL)
+DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _check_amount(value: Any) -> str | None:
+    if not value.is_finite() or value < 0 or value.as_tuple().exponent > 0:
+        return f"must be a non-negative decimal written out in full, not {value}"
+    return None
+
+
+def _check_text(value: Any) -> str | None:
+    if not value.strip():
+        return "must not be empty or blank"
+    return None
+
+
+Count = Annotated[
+    int,
+    Constraint("non-negative count", _bounded(0), {"minimum": 0}),
+]
+"""A number of people or things: a whole number, zero or more."""
+
+PositiveCount = Annotated[
+    int,
+    Constraint("positive count", _bounded(1), {"minimum": 1}),
+]
+"""A whole number, one or more."""
+
+Year = Annotated[
+    int,
+    Constraint("year", _bounded(1900, 2100), {"minimum": 1900, "maximum": 2100}),
+]
+"""A calendar year."""
+
+Text = Annotated[
+    str,
+    Constraint("non-blank text", _check_text, {"minLength": 1, "pattern": r"\S"}),
+]
+"""Text that is not empty or blank."""
+
+CountryCode = Annotated[
+    str,
+    Constraint("ISO 3166-1 alpha-3 country code", _check_country, _CodeSet(country_codes)),
+]
+"""An ISO 3166-1 alpha-3 country code ("MLI")."""
+
+Origin = Annotated[
+    str,
+    Constraint(
+        "country of origin",
+        _check_origin,
+        _CodeSet(country_codes, (MIXED_ORIGIN, UNKNOWN_ORIGIN)),
+    ),
+]
+"""A country of origin: an ISO 3166-1 alpha-3 code, ``mixed`` or ``unknown``."""
+
+CurrencyCode = Annotated[
+    str,
+    Constraint("ISO 4217 currency code", _check_currency, _CodeSet(currency_codes)),
+]
+"""An ISO 4217 currency code ("USD")."""
+
+Email = Annotated[
+    str,
+    Constraint(
+        "email address",
+        _matches(_EMAIL, "an email address such as 'name@example.org'"),
+        {"format": "email", "pattern": f"^{_EMAIL}$"},
+    ),
+]
+"""An email address."""
+
+Url = Annotated[
+    str,
+    Constraint(
+        "absolute http(s) URL",
+        _matches(_URL, "an absolute http or https URL such as 'https://example.org/'"),
+        {"format": "uri", "pattern": f"^{_URL}$"},
+    ),
+]
+"""An absolute ``http`` or ``https`` URL."""
+
+Marker = Annotated[
+    str,
+    Constraint(
+        "footnote marker",
+        _matches(r"[^\s\w]{1,4}|[a-z]|[0-9]{1,2}", "a footnote marker such as '*', '**', 'a' or '1'"),
+        {"pattern": r"^(?:[^\s\w]{1,4}|[a-z]|[0-9]{1,2})$"},
+    ),
+]
+"""A footnote marker as printed: ``*``, ``**``, ``†``, ``a``, ``1``."""
+
+RuleCode = Annotated[
+    str,
+    Constraint(
+        "rule code or prefix",
+        _matches(r"[A-Z]{2,8}[0-9]{0,4}", "a rule code or prefix such as 'OPS201' or 'OPS2'"),
+        {"pattern": r"^[A-Z]{2,8}[0-9]{0,4}$"},
+    ),
+]
+"""A consistency rule code ("OPS201") or prefix ("OPS2")."""
+
+Amount = Annotated[
+    Decimal,
+    Constraint("non-negative decimal", _check_amount, {}),
+]
+"""An exact non-negative decimal, written in documents as a string ("48.3")."""
+
+
+def parse_date(value: str) -> datetime.date:
+    """Parse a strict ``YYYY-MM-DD`` date; raise ValueError otherwise."""
+    if DATE_PATTERN.fullmatch(value) is None:
+        raise ValueError(f"must be a date written YYYY-MM-DD, not {value!r}")
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"is not a real calendar date: {value!r}") from None
+
+
+def parse_decimal(value: str) -> Decimal:
+    """Parse a plain decimal string ("48.3"); raise ValueError otherwise."""
+    if DECIMAL_PATTERN.fullmatch(value) is None:
+        raise ValueError(
+            f"must be a non-negative decimal written as a string such as '48.3', not {value!r}"
+        )
+    return Decimal(value)

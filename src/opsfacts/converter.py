@@ -1,0 +1,292 @@
+"""The one cattrs converter that reads and writes every model class.
+
+It is strict: no coercion (``"12"`` is not a count, ``true`` is not a
+string), unknown keys are refused, and every problem of a document is
+collected, then turned into :class:`~opsfacts.errors.Problem` objects with
+JSON paths by :func:`problems_from`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import typing
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from .codes import Code
+from .constraints import constraint_of, parse_date, parse_decimal
+from .errors import ABSENT, PathPart, Problem, format_path
+
+__all__ = ["converter", "field_key", "problems_from"]
+
+converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+"""The converter for all model classes. Use it to (un)structure any part of a factsheet."""
+
+
+def field_key(field: attrs.Attribute[Any]) -> str:
+    """The document key of a model field (its name unless renamed in metadata)."""
+    return str(field.metadata.get("key", field.name))
+
+
+def _describe(value: Any) -> str:
+    kinds = {
+        type(None): "null",
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        str: "a string",
+        list: "an array",
+        dict: "an object",
+    }
+    kind = kinds.get(type(value), type(value).__name__)
+    if isinstance(value, (dict, list)):
+        return kind
+    text = repr(value) if not isinstance(value, bool | type(None)) else str(value).lower()
+    if isinstance(value, type(None)):
+        text = "null"
+    if len(text) > 40:
+        text = text[:37] + "..."
+    return f"{kind} ({text})"
+
+
+class _TypeProblem(TypeError):
+    """A value of the wrong JSON type."""
+
+
+def _expect(value: Any, kind: type | tuple[type, ...], what: str) -> None:
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
+        raise _TypeProblem(f"expected {what}, got {_describe(value)}")
+
+
+def _structure_str(value: Any, _: Any) -> str:
+    _expect(value, str, "a string")
+    return typing.cast(str, value)
+
+
+def _structure_int(value: Any, _: Any) -> int:
+    if type(value) is not int:
+        raise _TypeProblem(f"expected a whole number, got {_describe(value)}")
+    return value
+
+
+def _structure_bool(value: Any, _: Any) -> bool:
+    if type(value) is not bool:
+        raise _TypeProblem(f"expected true or false, got {_describe(value)}")
+    return value
+
+
+def _structure_date(value: Any, _: Any) -> datetime.date:
+    _expect(value, str, "a date string written YYYY-MM-DD")
+    return parse_date(value)
+
+
+def _structure_decimal(value: Any, _: Any) -> Decimal:
+    if not isinstance(value, str):
+        raise _TypeProblem(
+            f"expected a decimal written as a string such as \"48.3\", got {_describe(value)}"
+        )
+    return parse_decimal(value)
+
+
+converter.register_structure_hook(str, _structure_str)
+converter.register_structure_hook(int, _structure_int)
+converter.register_structure_hook(bool, _structure_bool)
+converter.register_structure_hook(datetime.date, _structure_date)
+converter.register_structure_hook(Decimal, _structure_decimal)
+converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
+converter.register_unstructure_hook(Decimal, str)
+
+
+def _structure_enum(value: Any, tp: type[enum.Enum]) -> enum.Enum:
+    # Registered for Code, which comes before str in a code list's MRO (cattrs dispatches by class).
+    listing = ", ".join(repr(m.value) for m in tp)
+    _expect(value, str, f"one of {listing}")
+    try:
+        return tp(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a {tp.__name__} code; use one of {listing}") from None
+
+
+converter.register_structure_hook(Code, _structure_enum)
+converter.register_unstructure_hook(Code, lambda member: member.value)
+
+
+def _is_constrained(tp: Any) -> bool:
+    return constraint_of(tp) is not None
+
+
+def _constrained_hook(tp: Any) -> Any:
+    constraint = constraint_of(tp)
+    assert constraint is not None
+    base = converter.get_structure_hook(tp.__origin__)
+    base_type = tp.__origin__
+    check = constraint.check
+
+    def structure(value: Any, _: Any) -> Any:
+        result = base(value, base_type)
+        message = check(result)
+        if message is not None:
+            raise ValueError(message)
+        return result
+
+    return structure
+
+
+converter.register_structure_hook_factory(_is_constrained, _constrained_hook)
+converter.register_unstructure_hook_factory(
+    _is_constrained, lambda tp: converter.get_unstructure_hook(tp.__origin__)
+)
+
+
+def _is_homogeneous_tuple(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook(tp: Any) -> Any:
+    item_type = typing.get_args(tp)[0]
+    item = converter.get_structure_hook(item_type)
+
+    def structure(value: Any, _: Any) -> tuple[Any, ...]:
+        # A string is iterable; taking it for a list of characters would be a silent change.
+        if not isinstance(value, list | tuple):
+            raise _TypeProblem(f"expected an array, got {_describe(value)}")
+        result = []
+        errors: list[Exception] = []
+        for index, element in enumerate(value):
+            try:
+                result.append(item(element, item_type))
+            except Exception as exc:  # noqa: BLE001 - collected and reported with its index
+                exc.add_note(IterableValidationNote(f"@ index {index}", index, item_type))
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(f"While structuring {tp!r}", errors, tp)
+        return tuple(result)
+
+    return structure
+
+
+def _tuple_unstructure_hook(tp: Any) -> Any:
+    item = converter.get_unstructure_hook(typing.get_args(tp)[0])
+    return lambda value: [item(v) for v in value]
+
+
+converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook)
+converter.register_unstructure_hook_factory(_is_homogeneous_tuple, _tuple_unstructure_hook)
+
+
+def _class_hook(cls: type) -> Any:
+    overrides = {
+        f.name: override(rename=field_key(f)) for f in attrs.fields(cls) if field_key(f) != f.name
+    }
+    inner = make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True, **overrides
+    )
+
+    def structure(value: Any, _: Any) -> Any:
+        if not isinstance(value, Mapping):
+            raise _TypeProblem(f"expected an object, got {_describe(value)}")
+        return inner(value, cls)
+
+    return structure
+
+
+def _class_unstructure_hook(cls: type) -> Any:
+    overrides = {}
+    for f in attrs.fields(cls):
+        kwargs: dict[str, Any] = {}
+        if field_key(f) != f.name:
+            kwargs["rename"] = field_key(f)
+        if "const" in f.metadata:
+            kwargs["omit_if_default"] = False  # the format version is always written
+        if kwargs:
+            overrides[f.name] = override(**kwargs)
+    return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True, **overrides)
+
+
+converter.register_structure_hook_factory(attrs.has, _class_hook)
+converter.register_unstructure_hook_factory(attrs.has, _class_unstructure_hook)
+
+
+# --- turning cattrs' exception groups into problems ---------------------------
+
+
+def _value_at(data: Any, parts: tuple[PathPart, ...]) -> Any:
+    for part in parts:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return ABSENT
+    return data
+
+
+def _keys_by_name(cls: Any) -> dict[str, str]:
+    if isinstance(cls, type) and attrs.has(cls):
+        return {f.name: field_key(f) for f in attrs.fields(cls)}
+    return {}
+
+
+def _walk(exc: BaseException, parts: tuple[PathPart, ...], out: list[tuple[tuple[PathPart, ...], BaseException]]) -> None:
+    if isinstance(exc, ClassValidationError):
+        keys = _keys_by_name(exc.cl)
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            _walk(sub, (*parts, keys.get(note.name, note.name)), out)
+        for sub in without:
+            _walk(sub, parts, out)
+    elif isinstance(exc, IterableValidationError):
+        with_notes_i, without_i = exc.group_exceptions()
+        for sub, inote in with_notes_i:
+            _walk(sub, (*parts, inote.index), out)
+        for sub in without_i:
+            _walk(sub, parts, out)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        for key in sorted(exc.extra_fields):
+            out.append(((*parts, key), exc))
+    else:
+        out.append((parts, exc))
+
+
+def _message(exc: BaseException, key: PathPart | None) -> tuple[str, str]:
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return "unknown-key", f"unknown key {key!r}: not part of the factsheet format (a typo?)"
+    if isinstance(exc, KeyError):
+        return "missing", f"missing required key {key!r}"
+    if isinstance(exc, _TypeProblem):
+        return "type", str(exc)
+    if isinstance(exc, ValueError):
+        return "value", str(exc)
+    return "invalid", f"{type(exc).__name__}: {exc}"
+
+
+def problems_from(exc: BaseException, data: Any) -> list[Problem]:
+    """Turn an exception raised while structuring ``data`` into problems with paths."""
+    found: list[tuple[tuple[PathPart, ...], BaseException]] = []
+    _walk(exc, (), found)
+    problems = []
+    for parts, sub in found:
+        key = parts[-1] if parts else None
+        code, message = _message(sub, key)
+        problems.append(
+            Problem(
+                path=format_path(parts),
+                message=message,
+                code=code,
+                value=_value_at(data, parts),
+                parts=parts,
+            )
+        )
+    return problems
+

@@ -1,0 +1,120 @@
+"""Reading and writing factsheets: dicts, JSON or YAML text, and files.
+
+``loads(dumps(f)) == f`` for every factsheet, and ``dumps(loads(t)) == t`` for
+every canonical JSON text (as ``dumps`` writes it: keys in field order,
+two-space indent, UTF-8, a trailing newline).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import typing
+from pathlib import Path
+from typing import Any, Literal
+
+from .converter import converter, problems_from
+from .errors import InvalidDocument, ParseError, ReadError
+from .model import Factsheet
+from .sources import MAX_BYTES, Parsed, locate_problems, parse_text
+
+__all__ = [
+    "Syntax",
+    "dump",
+    "dumps",
+    "from_dict",
+    "load",
+    "loads",
+    "parse",
+    "read_source",
+    "structure_parsed",
+    "syntax_of",
+    "to_dict",
+]
+
+Syntax = Literal["json", "yaml"]
+
+_structure = converter.get_structure_hook(Factsheet)
+_unstructure = converter.get_unstructure_hook(Factsheet)
+
+
+def from_dict(data: Any, *, source: str | None = None) -> Factsheet:
+    """Build a factsheet from JSON-like data; raise :class:`InvalidDocument` listing every problem."""
+    try:
+        return typing.cast(Factsheet, _structure(data, Factsheet))
+    except Exception as exc:  # noqa: BLE001 - every structuring failure becomes a Problem
+        raise InvalidDocument(problems_from(exc, data), source) from None
+
+
+def structure_parsed(parsed: Parsed, *, source: str | None = None) -> Factsheet:
+    """Build a factsheet from parsed text; problems carry line and column."""
+    try:
+        return typing.cast(Factsheet, _structure(parsed.data, Factsheet))
+    except Exception as exc:  # noqa: BLE001 - every structuring failure becomes a Problem
+        problems = locate_problems(problems_from(exc, parsed.data), parsed)
+        raise InvalidDocument(problems, source) from None
+
+
+def to_dict(factsheet: Factsheet) -> dict[str, Any]:
+    """The JSON-like data of a factsheet: keys in field order, defaults left out."""
+    return typing.cast(dict[str, Any], _unstructure(factsheet))
+
+
+def parse(text: str | bytes, syntax: Syntax = "json", *, source: str | None = None) -> Parsed:
+    """Parse JSON or YAML text into data with positions; raise :class:`ParseError`."""
+    try:
+        return parse_text(text, syntax)
+    except ParseError as exc:
+        raise ParseError(exc.problems, source) from None
+
+
+def loads(text: str | bytes, *, syntax: Syntax = "json", source: str | None = None) -> Factsheet:
+    """Load a factsheet from JSON (or, with ``syntax="yaml"``, YAML) text."""
+    return structure_parsed(parse(text, syntax, source=source), source=source)
+
+
+def dumps(factsheet: Factsheet, *, syntax: Syntax = "json") -> str:
+    """Write a factsheet as canonical JSON (or YAML) text."""
+    data = to_dict(factsheet)
+    if syntax == "yaml":
+        from .yaml_text import dump_yaml  # noqa: PLC0415 - PyYAML only for YAML users
+
+        return dump_yaml(data)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def syntax_of(path: str | os.PathLike[str]) -> Syntax:
+    """``yaml`` for ``.yaml``/``.yml`` files, ``json`` otherwise."""
+    return "yaml" if str(path).lower().endswith((".yaml", ".yml")) else "json"
+
+
+def read_source(path: str | os.PathLike[str]) -> bytes:
+    """Read a file's bytes; raise :class:`ReadError` with a sentence on failure."""
+    name = os.fspath(path)
+    try:
+        size = os.stat(name).st_size
+        if size > MAX_BYTES:
+            raise ReadError(name, f"the file is {size:,} bytes; the limit is {MAX_BYTES:,}")
+        return Path(name).read_bytes()
+    except FileNotFoundError:
+        raise ReadError(name, "no such file") from None
+    except IsADirectoryError:
+        raise ReadError(name, "is a directory, not a file") from None
+    except PermissionError:
+        raise ReadError(name, "permission denied") from None
+    except OSError as exc:
+        raise ReadError(name, exc.strerror or str(exc)) from None
+
+
+def load(path: str | os.PathLike[str], *, syntax: Syntax | None = None) -> Factsheet:
+    """Load a factsheet from a ``.json``, ``.yaml`` or ``.yml`` file."""
+    name = os.fspath(path)
+    parsed = parse(read_source(name), syntax or syntax_of(name), source=name)
+    return structure_parsed(parsed, source=name)
+
+
+def dump(factsheet: Factsheet, path: str | os.PathLike[str], *, syntax: Syntax | None = None) -> None:
+    """Write a factsheet to a file as canonical JSON or YAML (by suffix)."""
+    text = dumps(factsheet, syntax=syntax or syntax_of(path))
+    Path(path).write_text(text, encoding="utf-8")
+

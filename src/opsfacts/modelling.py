@@ -1,0 +1,114 @@
+"""How model classes are declared: the ``@model`` decorator and ``doc()``.
+
+Every model class is a frozen, slotted attrs class. ``@model`` adds, to every
+field whose type carries a :class:`~opsfacts.constraints.Constraint` (also
+inside ``tuple[...]`` and ``... | None``), a validator enforcing it, so
+building a model object in Python refuses the same values loading does.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Callable
+from typing import Any, TypeVar, dataclass_transform
+
+import attrs
+
+from .constraints import constraint_of
+
+__all__ = ["DOC", "doc", "field_doc", "model", "value_problems"]
+
+DOC = "opsfacts.doc"
+"""Metadata key holding a field's documentation."""
+
+T = TypeVar("T")
+
+
+def doc(text: str, **extra: Any) -> dict[str, Any]:
+    """Field metadata carrying the field's documentation (and schema extras)."""
+    return {DOC: text, **extra}
+
+
+def field_doc(field: attrs.Attribute[Any]) -> str:
+    """The documentation of a model field."""
+    return str(field.metadata.get(DOC, ""))
+
+
+Checker = Callable[[Any], list[tuple[tuple[str | int, ...], str]]]
+
+
+def _checker(tp: Any) -> Checker | None:
+    """Build a function listing (relative path, message) problems of a value of type tp."""
+    constraint = constraint_of(tp)
+    if constraint is not None:
+        check = constraint.check
+
+        def run(value: Any) -> list[tuple[tuple[str | int, ...], str]]:
+            message = check(value)
+            return [] if message is None else [((), message)]
+
+        return run
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin in (types.UnionType, typing.Union):
+        inner = [a for a in args if a is not type(None)]
+        if len(inner) == 1:
+            sub = _checker(inner[0])
+            if sub is not None:
+                sub_checker = sub
+
+                def optional(value: Any) -> list[tuple[tuple[str | int, ...], str]]:
+                    return [] if value is None else sub_checker(value)
+
+                return optional
+        return None
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        sub = _checker(args[0])
+        if sub is not None:
+            item_checker = sub
+
+            def each(value: Any) -> list[tuple[tuple[str | int, ...], str]]:
+                found: list[tuple[tuple[str | int, ...], str]] = []
+                for index, item in enumerate(value):
+                    found.extend(((index, *p), m) for p, m in item_checker(item))
+                return found
+
+            return each
+    return None
+
+
+def value_problems(tp: Any, value: Any) -> list[tuple[tuple[str | int, ...], str]]:
+    """List the constraint violations of a value of type tp (empty when valid)."""
+    checker = _checker(tp)
+    return [] if checker is None else checker(value)
+
+
+def _validator(checker: Checker) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    def validate(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        problems = checker(value)
+        if problems:
+            path, message = problems[0]
+            where = "".join(f"[{p}]" for p in path)
+            raise ValueError(f"{type(instance).__name__}.{attribute.name}{where} {message}")
+
+    return validate
+
+
+def _add_validators(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    result = []
+    for field in fields:
+        checker = _checker(field.type)
+        if checker is not None:
+            validator = _validator(checker)
+            if field.validator is not None:
+                validator = attrs.validators.and_(validator, field.validator)  # type: ignore[assignment]
+            field = field.evolve(validator=validator)
+        result.append(field)
+    return result
+
+
+@dataclass_transform(frozen_default=True, field_specifiers=(attrs.field,))
+def model(cls: type[T]) -> type[T]:
+    """Declare a model class: frozen, slotted attrs with constraint validators."""
+    return attrs.frozen(cls, field_transformer=_add_validators)

@@ -1,0 +1,356 @@
+"""Parsing JSON and YAML text into plain data, with positions for every value.
+
+JSON is parsed with the standard library for speed; the line and column of
+a JSON path are found only when a problem needs them, by a small scanner.
+YAML is composed by PyYAML (safe, no tags, no Python objects) and every
+node's position is recorded while it is turned into data.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from .errors import ParseError, PathPart, Problem
+
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "Parsed",
+    "locate_problems",
+    "parse_json",
+    "parse_text",
+    "parse_yaml",
+]
+
+MAX_BYTES = 16 * 1024 * 1024
+"""Largest document accepted, in bytes."""
+MAX_DEPTH = 64
+"""Deepest nesting accepted."""
+MAX_YAML_NODES = 200_000
+"""Most nodes a YAML document may expand to (aliases included)."""
+
+Position = tuple[int, int]
+
+
+@attrs.frozen
+class Parsed:
+    """A parsed document: its data and how to find a path in its text."""
+
+    data: Any
+    locate: Callable[[tuple[PathPart, ...]], Position | None] = attrs.field(eq=False)
+
+
+def _fail(message: str, line: int | None = None, column: int | None = None) -> ParseError:
+    return ParseError([Problem("$", message, code="syntax", line=line, column=column)])
+
+
+def _decode(raw: str | bytes) -> str:
+    if isinstance(raw, bytes):
+        if len(raw) > MAX_BYTES:
+            raise _fail(f"the document is {len(raw):,} bytes; the limit is {MAX_BYTES:,}")
+        if raw.startswith(b"\xef\xbb\xbf"):
+            raise _fail("the file starts with a byte order mark (BOM); save it as UTF-8 without BOM")
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise _fail(f"the file is not UTF-8 text (bad byte at offset {exc.start})") from None
+    if len(raw) > MAX_BYTES:
+        raise _fail(f"the document is {len(raw):,} characters; the limit is {MAX_BYTES:,}")
+    if raw.startswith("\ufeff"):
+        raise _fail("the text starts with a byte order mark (BOM); save it as UTF-8 without BOM")
+    return raw
+
+
+def _check_root(data: Any) -> None:
+    if not isinstance(data, dict):
+        kind = {list: "an array", str: "a string", type(None): "null", bool: "a boolean"}.get(
+            type(data), "a number"
+        )
+        raise _fail(f"the document must be an object (a mapping of keys), not {kind}", 1, 1)
+
+
+def _depth_ok(data: Any) -> bool:
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return False
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
+    return True
+
+
+# --- JSON -------------------------------------------------------------------
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return result
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+_decoder = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_no_constant)
+
+
+def parse_json(raw: str | bytes) -> Parsed:
+    """Parse JSON text; raise :class:`ParseError` with line and column on failure."""
+    text = _decode(raw)
+    if not text.strip():
+        raise _fail("the document is empty")
+    try:
+        data = _decoder.decode(text)
+    except json.JSONDecodeError as exc:
+        raise _fail(f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+    except _DuplicateKey as exc:
+        line, column = _find_duplicate(text, exc.key)
+        raise _fail(f"duplicate key {exc.key!r}: each key may appear once", line, column) from None
+    except ValueError as exc:
+        raise _fail(f"invalid JSON: {exc}") from None
+    except RecursionError:
+        raise _fail(f"the document is nested too deeply (the limit is {MAX_DEPTH} levels)") from None
+    _check_root(data)
+    if not _depth_ok(data):
+        raise _fail(f"the document is nested too deeply (the limit is {MAX_DEPTH} levels)")
+    return Parsed(data, _JsonLocator(text))
+
+
+def _find_duplicate(text: str, key: str) -> Position:
+    needle = json.dumps(key)
+    first = text.find(needle)
+    second = text.find(needle, first + 1) if first >= 0 else -1
+    return _line_col(text, second if second >= 0 else max(first, 0))
+
+
+def _line_col(text: str, offset: int) -> Position:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
+_WS = re.compile(r"[ \t\n\r]*")
+_SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
+
+
+class _JsonLocator:
+    """Finds the position of a JSON path in well-formed JSON text, on demand."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._positions: dict[tuple[PathPart, ...], int] | None = None
+        self._lines: list[int] = []
+
+    def __call__(self, parts: tuple[PathPart, ...]) -> Position | None:
+        if self._positions is None:
+            self._positions = {}
+            self._lines = [m.end() for m in re.finditer("\n", self._text)]
+            self._scan(_WS.match(self._text, 0).end(), ())  # type: ignore[union-attr]
+        while parts and parts not in self._positions:
+            parts = parts[:-1]
+        offset = self._positions.get(parts)
+        if offset is None:
+            return None
+        line = bisect.bisect_right(self._lines, offset)
+        start = self._lines[line - 1] if line else 0
+        return line + 1, offset - start + 1
+
+    def _skip(self, pos: int) -> int:
+        return _WS.match(self._text, pos).end()  # type: ignore[union-attr]
+
+    def _scan(self, pos: int, path: tuple[PathPart, ...]) -> int:
+        assert self._positions is not None
+        self._positions.setdefault(path, pos)
+        char = self._text[pos]
+        if char == "{":
+            pos = self._skip(pos + 1)
+            if self._text[pos] == "}":
+                return pos + 1
+            while True:
+                key, after = json.decoder.scanstring(self._text, pos + 1)
+                # A problem about a key (unknown, misspelt) points at the key itself.
+                self._positions.setdefault((*path, key), pos)
+                pos = self._skip(self._skip(after) + 1)
+                self._positions[(*path, key)] = pos
+                pos = self._skip(self._scan(pos, (*path, key)))
+                if self._text[pos] == "}":
+                    return pos + 1
+                pos = self._skip(pos + 1)
+        if char == "[":
+            pos = self._skip(pos + 1)
+            if self._text[pos] == "]":
+                return pos + 1
+            index = 0
+            while True:
+                pos = self._skip(self._scan(pos, (*path, index)))
+                index += 1
+                if self._text[pos] == "]":
+                    return pos + 1
+                pos = self._skip(pos + 1)
+        if char == '"':
+            return json.decoder.scanstring(self._text, pos + 1)[1]
+        match = _SCALAR.match(self._text, pos)
+        assert match is not None
+        return match.end()
+
+
+# --- YAML -------------------------------------------------------------------
+
+
+def parse_yaml(raw: str | bytes) -> Parsed:
+    """Parse YAML text safely; raise :class:`ParseError` with line and column on failure."""
+    import yaml  # noqa: PLC0415 - only YAML users pay for importing PyYAML
+
+    text = _decode(raw)
+    if not text.strip():
+        raise _fail("the document is empty")
+    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+        problem = exc.problem or str(exc)
+        raise _fail(f"invalid YAML: {problem}", line, column) from None
+    except yaml.YAMLError as exc:
+        raise _fail(f"invalid YAML: {exc}") from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise _fail("the document is empty")
+    positions: dict[tuple[PathPart, ...], Position] = {}
+    builder = _YamlBuilder(positions)
+    data = builder.build(node, (), 1)
+    _check_root(data)
+    return Parsed(data, _YamlLocator(positions))
+
+
+class _YamlLocator:
+    def __init__(self, positions: dict[tuple[PathPart, ...], Position]) -> None:
+        self._positions = positions
+
+    def __call__(self, parts: tuple[PathPart, ...]) -> Position | None:
+        while parts and parts not in self._positions:
+            parts = parts[:-1]
+        return self._positions.get(parts)
+
+
+_YAML_STR = "tag:yaml.org,2002:str"
+_YAML_INT = "tag:yaml.org,2002:int"
+_YAML_FLOAT = "tag:yaml.org,2002:float"
+_YAML_BOOL = "tag:yaml.org,2002:bool"
+_YAML_NULL = "tag:yaml.org,2002:null"
+_YAML_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_YAML_MAP = "tag:yaml.org,2002:map"
+_YAML_SEQ = "tag:yaml.org,2002:seq"
+
+
+class _YamlBuilder:
+    """Turns composed YAML nodes into JSON-like data, recording positions."""
+
+    def __init__(self, positions: dict[tuple[PathPart, ...], Position]) -> None:
+        self.positions = positions
+        self.count = 0
+
+    def _error(self, node: Any, message: str) -> ParseError:
+        return _fail(message, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def build(self, node: Any, path: tuple[PathPart, ...], depth: int) -> Any:
+        import yaml  # noqa: PLC0415 - already imported by parse_yaml
+
+        self.count += 1
+        if self.count > MAX_YAML_NODES:
+            raise self._error(
+                node, f"the document expands to more than {MAX_YAML_NODES:,} values (aliases?)"
+            )
+        if depth > MAX_DEPTH:
+            raise self._error(node, f"the document is nested too deeply (the limit is {MAX_DEPTH} levels)")
+        self.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.MappingNode):
+            if node.tag != _YAML_MAP:
+                raise self._error(node, f"unsupported YAML tag {node.tag!r}")
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _YAML_MAP:
+                    raise self._error(key_node, "mapping keys must be plain strings")
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise self._error(key_node, "merge keys (<<) are not supported")
+                key = str(key_node.value)
+                if key in result:
+                    raise self._error(key_node, f"duplicate key {key!r}: each key may appear once")
+                self.positions[(*path, key)] = (
+                    value_node.start_mark.line + 1,
+                    value_node.start_mark.column + 1,
+                )
+                result[key] = self.build(value_node, (*path, key), depth + 1)
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _YAML_SEQ:
+                raise self._error(node, f"unsupported YAML tag {node.tag!r}")
+            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _scalar(self, node: Any) -> Any:
+        tag, text = node.tag, node.value
+        # Dates stay text: the model parses them strictly, as it does in JSON.
+        if tag in (_YAML_STR, _YAML_TIMESTAMP):
+            return text
+        if tag == _YAML_NULL:
+            return None
+        if tag == _YAML_BOOL:
+            return text.lower() in ("true", "yes", "on", "y")
+        if tag == _YAML_INT:
+            try:
+                return int(text.replace("_", ""), 0) if text.lower().startswith(("0x", "0o")) else int(
+                    text.replace("_", "")
+                )
+            except ValueError:
+                raise self._error(node, f"unsupported integer {text!r}") from None
+        if tag == _YAML_FLOAT:
+            try:
+                return float(text.replace("_", ""))
+            except ValueError:
+                return float("nan")
+        raise self._error(node, f"unsupported YAML tag {tag!r}")
+
+
+def parse_text(raw: str | bytes, syntax: str) -> Parsed:
+    """Parse text as ``json`` or ``yaml``."""
+    if syntax == "json":
+        return parse_json(raw)
+    if syntax == "yaml":
+        return parse_yaml(raw)
+    raise ValueError(f"unknown syntax {syntax!r}; use 'json' or 'yaml'")
+
+
+def locate_problems(problems: list[Problem], parsed: Parsed) -> list[Problem]:
+    """Add line and column to problems from the parsed text."""
+    located = []
+    for problem in problems:
+        position = parsed.locate(problem.parts)
+        if position is not None:
+            problem = attrs.evolve(problem, line=position[0], column=position[1])
+        located.append(problem)
+    return located
+
