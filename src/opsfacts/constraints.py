@@ -148,7 +148,13 @@ def _check_currency(value: Any) -> str | None:
 
 
 _EMAIL = r"[^@\s]+@[^@\s]+\.[^@\s.]+"
-_URL = r"https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?"
+_URL_CHAR = r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+# RFC 3986 characters only, so that every URL the model accepts is a valid "uri".
+_URL = (
+    rf"https?://{_LABEL}(?:\.{_LABEL})+(?::[0-9]{{1,5}})?"
+    rf"(?:[/?]{_URL_CHAR}*)?(?:#{_URL_CHAR}*)?"
+)
 _DECIMAL = r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?"
 DECIMAL_PATTERN = re.compile(_DECIMAL)
 DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

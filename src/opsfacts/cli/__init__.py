@@ -1,0 +1,56 @@
+"""The ``opsfacts`` command: a thin shell over the library.
+
+Each subcommand lives in its own module exposing ``register(subparsers)``,
+which adds its parser and sets ``run`` (``args -> exit code``) as default.
+Exit codes: 0 success, 1 problems found, 2 usage or I/O error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from .._version import __version__
+
+__all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "build_parser", "main"]
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+_COMMANDS = ("validate",)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand registered."""
+    import importlib  # noqa: PLC0415 - subcommand modules import only what they use
+
+    parser = argparse.ArgumentParser(
+        prog="opsfacts",
+        description="Validate, check, convert and render country operations factsheets.",
+    )
+    parser.add_argument("--version", action="version", version=f"opsfacts {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in _COMMANDS:
+        importlib.import_module(f".{name}_cmd", __name__).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 for --help
+        return int(exc.code or 0)
+    try:
+        return int(args.run(args))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _entry() -> None:
+    sys.exit(main())

@@ -1,0 +1,155 @@
+"""Hypothesis strategies for every model class (needs the ``test`` extra).
+
+Strategies are derived from the model's field types and constraints, so a
+new field is generated without touching this module; only classes whose
+``__attrs_post_init__`` ties fields together have a hand-written strategy.
+
+>>> from opsfacts.strategies import factsheets
+>>> @given(factsheets())
+... def test_round_trip(factsheet): ...
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import re
+import string
+import types
+import typing
+from decimal import Decimal
+from typing import Any, TypeVar
+
+import attrs
+from hypothesis import strategies as st
+
+from . import constraints as c
+from .codes import OperationScope
+from .constraints import constraint_of
+from .model import AgeCount, Factsheet, Operation, Period
+
+__all__ = ["factsheets", "for_type", "models", "texts"]
+
+T = TypeVar("T")
+
+_TEXT_ALPHABET = st.characters(
+    blacklist_categories=("Cs", "Cc", "Zl", "Zp"),
+    blacklist_characters="\ufeff",
+)
+
+
+def texts(min_size: int = 1, max_size: int = 40) -> st.SearchStrategy[str]:
+    """Non-blank text, Unicode included."""
+    return st.text(_TEXT_ALPHABET, min_size=min_size, max_size=max_size).filter(lambda s: bool(s.strip()))
+
+
+def _decimals() -> st.SearchStrategy[Decimal]:
+    return st.builds(
+        lambda digits, places: Decimal(digits).scaleb(-places),
+        st.integers(min_value=0, max_value=10**12),
+        st.integers(min_value=0, max_value=3),
+    )
+
+
+_ASCII_WORD = st.text(string.ascii_lowercase + string.digits, min_size=1, max_size=8)
+
+_CONSTRAINED: dict[str, st.SearchStrategy[Any]] = {
+    "non-negative count": st.integers(min_value=0, max_value=10**9),
+    "positive count": st.integers(min_value=1, max_value=10**6),
+    "year": st.integers(min_value=1900, max_value=2100),
+    "non-blank text": texts(),
+    "ISO 3166-1 alpha-3 country code": st.sampled_from(sorted(c.country_codes())),
+    "country of origin": st.sampled_from(
+        [*sorted(c.country_codes())[:40], c.MIXED_ORIGIN, c.UNKNOWN_ORIGIN]
+    ),
+    "ISO 4217 currency code": st.sampled_from(sorted(c.currency_codes())),
+    "email address": st.builds("{}@{}.{}".format, _ASCII_WORD, _ASCII_WORD, st.sampled_from(["org", "net"])),
+    "absolute http(s) URL": st.builds(
+        "https://{}.example.org/{}".format, _ASCII_WORD, st.text(string.ascii_letters + "-_/", max_size=12)
+    ),
+    "footnote marker": st.sampled_from(["*", "**", "***", "†", "‡", "a", "b", "1", "2"]),
+    "rule code or prefix": st.from_regex(re.compile(r"OPS[0-9]{0,3}"), fullmatch=True),
+    "non-negative decimal": _decimals(),
+}
+
+
+def for_type(tp: Any) -> st.SearchStrategy[Any]:
+    """A strategy for any type used in the model."""
+    constraint = constraint_of(tp)
+    if constraint is not None:
+        return _CONSTRAINED[constraint.name]
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin in (types.UnionType, typing.Union):
+        inner = [a for a in args if a is not type(None)]
+        return st.none() | st.one_of(*(for_type(a) for a in inner))
+    if origin is tuple:
+        return st.lists(for_type(args[0]), max_size=3).map(tuple)
+    if isinstance(tp, type):
+        if attrs.has(tp):
+            return models(tp)
+        if issubclass(tp, enum.Enum):
+            return st.sampled_from(list(tp))
+        if tp is bool:
+            return st.booleans()
+        if tp is datetime.date:
+            return st.dates(datetime.date(1990, 1, 1), datetime.date(2040, 12, 31))
+        if tp is str:
+            return texts()
+    raise TypeError(f"no strategy for {tp!r}")
+
+
+def _derived(cls: type[T]) -> st.SearchStrategy[T]:
+    fields = {f.name: for_type(f.type) for f in attrs.fields(cls) if "const" not in f.metadata}
+    return st.builds(cls, **fields)
+
+
+def _operations() -> st.SearchStrategy[Operation]:
+    countries = _CONSTRAINED["ISO 3166-1 alpha-3 country code"]
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Operation:
+        scope = draw(st.sampled_from(list(OperationScope)))
+        if scope is OperationScope.MULTI_COUNTRY:
+            codes = tuple(draw(st.lists(countries, min_size=1, max_size=4, unique=True)))
+        else:
+            codes = (draw(countries),)
+        area = draw(texts()) if scope is OperationScope.SUBNATIONAL else None
+        return Operation(name=draw(texts()), countries=codes, scope=scope, area=area)
+
+    return build()
+
+
+def _periods() -> st.SearchStrategy[Period]:
+    dates = st.dates(datetime.date(1990, 1, 1), datetime.date(2040, 12, 31))
+    return st.tuples(dates, dates).map(sorted).map(lambda d: Period(start=d[0], end=d[1]))
+
+
+def _age_counts() -> st.SearchStrategy[AgeCount]:
+    ages = st.integers(min_value=0, max_value=120)
+    return st.builds(
+        lambda low, span, count: AgeCount(min_age=low, max_age=None if span is None else low + span, count=count),
+        ages,
+        st.none() | st.integers(min_value=0, max_value=60),
+        _CONSTRAINED["non-negative count"],
+    )
+
+
+_SPECIAL: dict[type, st.SearchStrategy[Any]] = {
+    Operation: _operations(),
+    Period: _periods(),
+    AgeCount: _age_counts(),
+}
+
+
+def models(cls: type[T]) -> st.SearchStrategy[T]:
+    """A strategy for any model class."""
+    special = _SPECIAL.get(cls)
+    if special is not None:
+        return typing.cast(st.SearchStrategy[T], special)
+    return st.deferred(lambda: _derived(cls))
+
+
+def factsheets() -> st.SearchStrategy[Factsheet]:
+    """Whole factsheets, every optional part sometimes present."""
+    return models(Factsheet)
