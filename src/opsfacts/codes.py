@@ -27,7 +27,7 @@ __all__ = [
 ]
 
 
-class Code(str, enum.Enum):
+class Code(enum.StrEnum):
     """Base of every code list: a string value plus the meaning of the code."""
 
     description: str
@@ -37,9 +37,6 @@ class Code(str, enum.Enum):
         member._value_ = value
         member.description = description
         return member
-
-    def __str__(self) -> str:
-        return str(self.value)
 
 
 class PopulationType(Code):
@@ -64,9 +61,12 @@ class Residence(Code):
     """Where the people of a population group live, seen from the operation."""
 
     HOSTED = "hosted", "Living in the operation's area (counted in its totals)."
-    ABROAD = "abroad", (
-        "Nationals of the operation's country living abroad, such as refugees from the "
-        "country counted in neighbouring countries; never added to the operation's totals."
+    ABROAD = (
+        "abroad",
+        (
+            "Nationals of the operation's country living abroad, such as refugees from the "
+            "country counted in neighbouring countries; never added to the operation's totals."
+        ),
     )
 
 
@@ -277,6 +277,6 @@ class Qualifier(Code):
     """How a printed quantity relates to the true one ("over 700")."""
 
     EXACT = "exact", "The quantity is exact."
-    AT_LEAST = "at-least", "At least this many (\"over\", \"more than\")."
-    AT_MOST = "at-most", "At most this many (\"up to\")."
+    AT_LEAST = "at-least", 'At least this many ("over", "more than").'
+    AT_MOST = "at-most", 'At most this many ("up to").'
     ABOUT = "about", "Approximately this many."

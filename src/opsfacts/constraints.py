@@ -135,10 +135,7 @@ UNKNOWN_ORIGIN = "unknown"
 def _check_origin(value: Any) -> str | None:
     if value in (MIXED_ORIGIN, UNKNOWN_ORIGIN) or value in country_codes():
         return None
-    return (
-        "must be an ISO 3166-1 alpha-3 country code, 'mixed' or 'unknown', "
-        f"not {value!r}"
-    )
+    return f"must be an ISO 3166-1 alpha-3 country code, 'mixed' or 'unknown', not {value!r}"
 
 
 def _check_currency(value: Any) -> str | None:
@@ -278,7 +275,5 @@ def parse_date(value: str) -> datetime.date:
 def parse_decimal(value: str) -> Decimal:
     """Parse a plain decimal string ("48.3"); raise ValueError otherwise."""
     if DECIMAL_PATTERN.fullmatch(value) is None:
-        raise ValueError(
-            f"must be a non-negative decimal written as a string such as '48.3', not {value!r}"
-        )
+        raise ValueError(f"must be a non-negative decimal written as a string such as '48.3', not {value!r}")
     return Decimal(value)

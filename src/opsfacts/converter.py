@@ -94,9 +94,7 @@ def _structure_date(value: Any, _: Any) -> datetime.date:
 
 def _structure_decimal(value: Any, _: Any) -> Decimal:
     if not isinstance(value, str):
-        raise _TypeProblem(
-            f"expected a decimal written as a string such as \"48.3\", got {_describe(value)}"
-        )
+        raise _TypeProblem(f'expected a decimal written as a string such as "48.3", got {_describe(value)}')
     return parse_decimal(value)
 
 
@@ -188,10 +186,10 @@ converter.register_unstructure_hook_factory(_is_homogeneous_tuple, _tuple_unstru
 
 
 def _class_hook(cls: type) -> Any:
-    overrides = {
+    overrides: dict[str, Any] = {
         f.name: override(rename=field_key(f)) for f in attrs.fields(cls) if field_key(f) != f.name
     }
-    inner = make_dict_structure_fn(
+    inner: Any = make_dict_structure_fn(
         cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True, **overrides
     )
 
@@ -204,7 +202,7 @@ def _class_hook(cls: type) -> Any:
 
 
 def _class_unstructure_hook(cls: type) -> Any:
-    overrides = {}
+    overrides: dict[str, Any] = {}
     for f in attrs.fields(cls):
         kwargs: dict[str, Any] = {}
         if field_key(f) != f.name:
@@ -238,7 +236,9 @@ def _keys_by_name(cls: Any) -> dict[str, str]:
     return {}
 
 
-def _walk(exc: BaseException, parts: tuple[PathPart, ...], out: list[tuple[tuple[PathPart, ...], BaseException]]) -> None:
+def _walk(
+    exc: BaseException, parts: tuple[PathPart, ...], out: list[tuple[tuple[PathPart, ...], BaseException]]
+) -> None:
     if isinstance(exc, ClassValidationError):
         keys = _keys_by_name(exc.cl)
         with_notes, without = exc.group_exceptions()
@@ -289,4 +289,3 @@ def problems_from(exc: BaseException, data: Any) -> list[Problem]:
             )
         )
     return problems
-

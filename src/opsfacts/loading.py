@@ -117,4 +117,3 @@ def dump(factsheet: Factsheet, path: str | os.PathLike[str], *, syntax: Syntax |
     """Write a factsheet to a file as canonical JSON or YAML (by suffix)."""
     text = dumps(factsheet, syntax=syntax or syntax_of(path))
     Path(path).write_text(text, encoding="utf-8")
-

@@ -4,14 +4,14 @@ These classes are the format. The JSON Schema, the format reference in the
 docs and the document field names are all derived from them.
 """
 
-# No ``from __future__ import annotations``: @model reads the field types at
-# class creation to attach constraint validators.
+# No ``from __future__ import annotations``: ``constrained`` reads the field
+# types at class creation to attach constraint validators.
 
 import datetime
 from decimal import Decimal
 from typing import Final
 
-from attrs import field
+from attrs import field, frozen
 
 from .codes import (
     OfficeType,
@@ -40,7 +40,7 @@ from .constraints import (
     Url,
     Year,
 )
-from .modelling import doc, model
+from .modelling import constrained, doc
 
 __all__ = [
     "FORMAT_VERSION",
@@ -80,7 +80,7 @@ FORMAT_VERSION: Final = "1.0"
 _MARKERS_DOC = "Markers of the footnotes this item refers to, as printed (``*``)."
 
 
-@model
+@frozen(field_transformer=constrained)
 class Figure:
     """A figure exactly as printed: its digits and the multiplier it was printed with.
 
@@ -89,7 +89,7 @@ class Figure:
     within the precision they were printed at.
     """
 
-    value: Amount = field(metadata=doc("The printed number, as a decimal string (\"48.3\")."))
+    value: Amount = field(metadata=doc('The printed number, as a decimal string ("48.3").'))
     scale: Scale = field(default=Scale.ONE, metadata=doc("The multiplier it was printed with."))
 
     @property
@@ -104,7 +104,7 @@ class Figure:
         return Decimal(5).scaleb(exponent - 1 + self.scale.exponent)
 
 
-@model
+@frozen(field_transformer=constrained)
 class Organisation:
     """An organisation named on the factsheet."""
 
@@ -112,11 +112,11 @@ class Organisation:
     acronym: Text | None = field(default=None, metadata=doc("Its acronym, where given."))
 
 
-@model
+@frozen(field_transformer=constrained)
 class Operation:
     """The operation the factsheet describes, and its scope."""
 
-    name: Text = field(metadata=doc("The operation's name as printed (\"Mali\")."))
+    name: Text = field(metadata=doc('The operation\'s name as printed ("Mali").'))
     countries: tuple[CountryCode, ...] = field(
         metadata=doc("ISO 3166-1 alpha-3 codes of the countries covered, first the main one.")
     )
@@ -143,7 +143,7 @@ class Operation:
         return self.countries[0]
 
 
-@model
+@frozen(field_transformer=constrained)
 class Period:
     """The reporting period: the first and last day the factsheet reports on."""
 
@@ -155,7 +155,7 @@ class Period:
             raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
 
 
-@model
+@frozen(field_transformer=constrained)
 class Section:
     """A narrative section: a heading and its paragraphs or bullets, in order."""
 
@@ -163,7 +163,7 @@ class Section:
     paragraphs: tuple[Text, ...] = field(metadata=doc("The paragraphs or bullets, in order."))
 
 
-@model
+@frozen(field_transformer=constrained)
 class OriginCount:
     """Part of a population group by country of origin."""
 
@@ -171,7 +171,7 @@ class OriginCount:
     count: Count = field(metadata=doc("Number of people."))
 
 
-@model
+@frozen(field_transformer=constrained)
 class SexCount:
     """Part of a population group by sex."""
 
@@ -179,7 +179,7 @@ class SexCount:
     count: Count = field(metadata=doc("Number of people."))
 
 
-@model
+@frozen(field_transformer=constrained)
 class AgeCount:
     """Part of a population group by age band."""
 
@@ -194,7 +194,7 @@ class AgeCount:
             raise ValueError(f"age band {self.min_age}-{self.max_age} ends before it starts")
 
 
-@model
+@frozen(field_transformer=constrained)
 class PopulationGroup:
     """One group of people of concern, as printed."""
 
@@ -209,14 +209,14 @@ class PopulationGroup:
         default=None, metadata=doc("Country of origin, ``mixed`` or ``unknown``, where stated.")
     )
     as_of: datetime.date | None = field(default=None, metadata=doc("Date the count refers to."))
-    source: Text | None = field(default=None, metadata=doc("Who counted (\"UNHCR\", \"Government of Mali\")."))
+    source: Text | None = field(default=None, metadata=doc('Who counted ("UNHCR", "Government of Mali").'))
     footnotes: tuple[Marker, ...] = field(default=(), metadata=doc(_MARKERS_DOC))
     by_origin: tuple[OriginCount, ...] = field(default=(), metadata=doc("Breakdown by origin."))
     by_sex: tuple[SexCount, ...] = field(default=(), metadata=doc("Breakdown by sex."))
     by_age: tuple[AgeCount, ...] = field(default=(), metadata=doc("Breakdown by age band."))
 
 
-@model
+@frozen(field_transformer=constrained)
 class Populations:
     """The populations of concern block."""
 
@@ -228,7 +228,7 @@ class Populations:
     footnotes: tuple[Marker, ...] = field(default=(), metadata=doc(_MARKERS_DOC))
 
 
-@model
+@frozen(field_transformer=constrained)
 class Funding:
     """The funding block: what was requested and received, and the figures as printed.
 
@@ -240,11 +240,9 @@ class Funding:
     requested: Figure | None = field(default=None, metadata=doc("Amount requested, as printed."))
     funded: Figure | None = field(default=None, metadata=doc("Amount received, as printed."))
     unfunded: Figure | None = field(default=None, metadata=doc("Funding gap, as printed."))
-    funded_percent: Amount | None = field(
-        default=None, metadata=doc("Percentage funded, as printed (\"7\").")
-    )
+    funded_percent: Amount | None = field(default=None, metadata=doc('Percentage funded, as printed ("7").'))
     unfunded_percent: Amount | None = field(
-        default=None, metadata=doc("Percentage unfunded, as printed (\"93\").")
+        default=None, metadata=doc('Percentage unfunded, as printed ("93").')
     )
     as_of: datetime.date | None = field(default=None, metadata=doc("Date the figures refer to."))
     footnotes: tuple[Marker, ...] = field(default=(), metadata=doc(_MARKERS_DOC))
@@ -264,39 +262,37 @@ class Funding:
         return self.funded.amount * 100 / self.requested.amount
 
 
-@model
+@frozen(field_transformer=constrained)
 class StaffGroup:
     """Staff of one category."""
 
     category: StaffCategory = field(metadata=doc("Staff category; ``other`` for any other."))
-    label: Text = field(metadata=doc("The label as printed (\"National Staff\")."))
+    label: Text = field(metadata=doc('The label as printed ("National Staff").'))
     count: Count = field(metadata=doc("Number of staff."))
 
 
-@model
+@frozen(field_transformer=constrained)
 class OfficeGroup:
     """Offices of one type and where they are (\"2 Field Offices in Mopti and Timbuktu\")."""
 
     type: OfficeType = field(metadata=doc("Office type; ``other`` for any other."))
-    label: Text = field(metadata=doc("The label as printed (\"Field Offices\")."))
+    label: Text = field(metadata=doc('The label as printed ("Field Offices").'))
     count: PositiveCount = field(metadata=doc("Number of offices, as printed."))
     locations: tuple[Text, ...] = field(default=(), metadata=doc("Where they are, as printed."))
 
 
-@model
+@frozen(field_transformer=constrained)
 class Presence:
     """The operation's presence: staff and offices."""
 
     staff: tuple[StaffGroup, ...] = field(default=(), metadata=doc("Staff by category."))
     stated_staff_total: Count | None = field(default=None, metadata=doc("Total staff, where printed."))
     offices: tuple[OfficeGroup, ...] = field(default=(), metadata=doc("Offices by type."))
-    stated_office_total: Count | None = field(
-        default=None, metadata=doc("Total offices, where printed.")
-    )
+    stated_office_total: Count | None = field(default=None, metadata=doc("Total offices, where printed."))
     footnotes: tuple[Marker, ...] = field(default=(), metadata=doc(_MARKERS_DOC))
 
 
-@model
+@frozen(field_transformer=constrained)
 class Partner:
     """A partner organisation."""
 
@@ -311,18 +307,18 @@ class Partner:
     )
 
 
-@model
+@frozen(field_transformer=constrained)
 class PartnerCount:
     """A count of partners the text states (\"two governmental\")."""
 
     count: Count = field(metadata=doc("The number stated."))
-    text: Text = field(metadata=doc("The words that state it (\"two governmental\")."))
+    text: Text = field(metadata=doc('The words that state it ("two governmental").'))
     types: tuple[OrganisationType, ...] = field(
         default=(), metadata=doc("The kinds of organisation counted; empty for all partners.")
     )
 
 
-@model
+@frozen(field_transformer=constrained)
 class Partners:
     """The partners block."""
 
@@ -332,14 +328,14 @@ class Partners:
     )
 
 
-@model
+@frozen(field_transformer=constrained)
 class Target:
     """A numeric target inside an activity statement (\"12 boreholes\")."""
 
     quantity: Count = field(metadata=doc("The number as printed."))
-    unit: Text = field(metadata=doc("What is counted (\"boreholes\", \"refugee children\")."))
+    unit: Text = field(metadata=doc('What is counted ("boreholes", "refugee children").'))
     qualifier: Qualifier = field(
-        default=Qualifier.EXACT, metadata=doc("How the number relates to the truth (\"over 700\").")
+        default=Qualifier.EXACT, metadata=doc('How the number relates to the truth ("over 700").')
     )
     beneficiaries: Text | None = field(default=None, metadata=doc("Who benefits, where stated."))
     locations: tuple[Text, ...] = field(default=(), metadata=doc("Where, as printed."))
@@ -347,7 +343,7 @@ class Target:
     footnotes: tuple[Marker, ...] = field(default=(), metadata=doc(_MARKERS_DOC))
 
 
-@model
+@frozen(field_transformer=constrained)
 class Statement:
     """One activity statement (a bullet) and the targets it states."""
 
@@ -355,15 +351,15 @@ class Statement:
     targets: tuple[Target, ...] = field(default=(), metadata=doc("Numeric targets in the text."))
 
 
-@model
+@frozen(field_transformer=constrained)
 class Sector:
     """A sector of activity: a code and the heading printed for it."""
 
     code: SectorCode = field(metadata=doc("Sector code; ``other`` for any other."))
-    name: Text = field(metadata=doc("The heading as printed (\"Water and Sanitation\")."))
+    name: Text = field(metadata=doc('The heading as printed ("Water and Sanitation").'))
 
 
-@model
+@frozen(field_transformer=constrained)
 class SectorActivities:
     """The activities of one sector."""
 
@@ -371,23 +367,23 @@ class SectorActivities:
     statements: tuple[Statement, ...] = field(metadata=doc("Activity statements, in order."))
 
 
-@model
+@frozen(field_transformer=constrained)
 class Donor:
     """A donor, with the amount printed next to it where there is one."""
 
-    name: Text = field(metadata=doc("The donor's name as printed, without \"Priv Donors\".")) 
+    name: Text = field(metadata=doc('The donor\'s name as printed, without "Priv Donors".'))
     private: bool = field(default=False, metadata=doc("Whether these are private donors."))
-    amount: Figure | None = field(default=None, metadata=doc("Amount as printed (\"95 M\")."))
+    amount: Figure | None = field(default=None, metadata=doc('Amount as printed ("95 M").'))
     country: CountryCode | None = field(
         default=None, metadata=doc("The donor's country, where the donor is a country or its private donors.")
     )
 
 
-@model
+@frozen(field_transformer=constrained)
 class Donors:
     """The donors block: who funded, in which year and for what."""
 
-    scope: Text = field(metadata=doc("What the list covers (\"unrestricted and regional funds\")."))
+    scope: Text = field(metadata=doc('What the list covers ("unrestricted and regional funds").'))
     year: Year | None = field(default=None, metadata=doc("The year of the contributions."))
     currency: CurrencyCode | None = field(default=None, metadata=doc("ISO 4217 code of the amounts."))
     major: tuple[Donor, ...] = field(default=(), metadata=doc("Major donors, in printed order."))
@@ -397,7 +393,7 @@ class Donors:
     )
 
 
-@model
+@frozen(field_transformer=constrained)
 class Contact:
     """A contact person."""
 
@@ -408,7 +404,7 @@ class Contact:
     phone: Text | None = field(default=None, metadata=doc("Telephone number as printed."))
 
 
-@model
+@frozen(field_transformer=constrained)
 class Link:
     """A link printed on the factsheet."""
 
@@ -416,26 +412,26 @@ class Link:
     url: Url = field(metadata=doc("The absolute URL."))
 
 
-@model
+@frozen(field_transformer=constrained)
 class Footnote:
     """A footnote and its marker."""
 
-    marker: Marker = field(metadata=doc("The marker as printed (\"*\")."))
+    marker: Marker = field(metadata=doc('The marker as printed ("*").'))
     text: Text = field(metadata=doc("The footnote text."))
 
 
-@model
+@frozen(field_transformer=constrained)
 class Acceptance:
     """A consistency finding the authors have reviewed and accept, with why."""
 
-    code: RuleCode = field(metadata=doc("Rule code (\"OPS201\") or prefix (\"OPS2\")."))
+    code: RuleCode = field(metadata=doc('Rule code ("OPS201") or prefix ("OPS2").'))
     reason: Text = field(metadata=doc("Why the finding is accepted."))
     path: Text | None = field(
         default=None, metadata=doc("JSON path the acceptance is limited to; all paths when absent.")
     )
 
 
-@model
+@frozen(field_transformer=constrained)
 class Factsheet:
     """A country operations factsheet."""
 

@@ -1,9 +1,10 @@
-"""How model classes are declared: the ``@model`` decorator and ``doc()``.
+"""How model classes are declared: ``constrained`` and ``doc()``.
 
-Every model class is a frozen, slotted attrs class. ``@model`` adds, to every
-field whose type carries a :class:`~opsfacts.constraints.Constraint` (also
-inside ``tuple[...]`` and ``... | None``), a validator enforcing it, so
-building a model object in Python refuses the same values loading does.
+Every model class is ``@attrs.frozen(field_transformer=constrained)``: a
+frozen, slotted attrs class to which ``constrained`` adds, for every field
+whose type carries a :class:`~opsfacts.constraints.Constraint` (also inside
+``tuple[...]`` and ``... | None``), a validator enforcing it, so building a
+model object in Python refuses the same values loading does.
 """
 
 from __future__ import annotations
@@ -11,18 +12,16 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Callable
-from typing import Any, TypeVar, dataclass_transform
+from typing import Any
 
 import attrs
 
 from .constraints import constraint_of
 
-__all__ = ["DOC", "doc", "field_doc", "model", "value_problems"]
+__all__ = ["DOC", "constrained", "doc", "field_doc", "value_problems"]
 
 DOC = "opsfacts.doc"
 """Metadata key holding a field's documentation."""
-
-T = TypeVar("T")
 
 
 def doc(text: str, **extra: Any) -> dict[str, Any]:
@@ -95,20 +94,16 @@ def _validator(checker: Checker) -> Callable[[Any, attrs.Attribute[Any], Any], N
     return validate
 
 
-def _add_validators(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+def constrained(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    """attrs field transformer: add a validator for the constraints in each field's type."""
     result = []
     for field in fields:
         checker = _checker(field.type)
         if checker is not None:
             validator = _validator(checker)
             if field.validator is not None:
-                validator = attrs.validators.and_(validator, field.validator)  # type: ignore[assignment]
-            field = field.evolve(validator=validator)
-        result.append(field)
+                validator = attrs.validators.and_(validator, field.validator)
+            result.append(field.evolve(validator=validator))
+        else:
+            result.append(field)
     return result
-
-
-@dataclass_transform(frozen_default=True, field_specifiers=(attrs.field,))
-def model(cls: type[T]) -> type[T]:
-    """Declare a model class: frozen, slotted attrs with constraint validators."""
-    return attrs.frozen(cls, field_transformer=_add_validators)

@@ -43,7 +43,8 @@ class Parsed:
     """A parsed document: its data and how to find a path in its text."""
 
     data: Any
-    locate: Callable[[tuple[PathPart, ...]], Position | None] = attrs.field(eq=False)
+    locate: Callable[[tuple[PathPart, ...], bool], Position | None] = attrs.field(eq=False)
+    """``locate(parts, at_key)``: line and column of the value at a path (of its key if at_key)."""
 
 
 def _fail(message: str, line: int | None = None, column: int | None = None) -> ParseError:
@@ -149,6 +150,7 @@ def _line_col(text: str, offset: int) -> Position:
     return line, column
 
 
+_scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 _WS = re.compile(r"[ \t\n\r]*")
 _SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
 
@@ -159,16 +161,19 @@ class _JsonLocator:
     def __init__(self, text: str) -> None:
         self._text = text
         self._positions: dict[tuple[PathPart, ...], int] | None = None
+        self._keys: dict[tuple[PathPart, ...], int] = {}
         self._lines: list[int] = []
 
-    def __call__(self, parts: tuple[PathPart, ...]) -> Position | None:
+    def __call__(self, parts: tuple[PathPart, ...], at_key: bool = False) -> Position | None:
         if self._positions is None:
             self._positions = {}
             self._lines = [m.end() for m in re.finditer("\n", self._text)]
             self._scan(_WS.match(self._text, 0).end(), ())  # type: ignore[union-attr]
-        while parts and parts not in self._positions:
+        offset = self._keys.get(parts) if at_key else None
+        while offset is None and parts and parts not in self._positions:
             parts = parts[:-1]
-        offset = self._positions.get(parts)
+        if offset is None:
+            offset = self._positions.get(parts)
         if offset is None:
             return None
         line = bisect.bisect_right(self._lines, offset)
@@ -187,9 +192,8 @@ class _JsonLocator:
             if self._text[pos] == "}":
                 return pos + 1
             while True:
-                key, after = json.decoder.scanstring(self._text, pos + 1)
-                # A problem about a key (unknown, misspelt) points at the key itself.
-                self._positions.setdefault((*path, key), pos)
+                key, after = _scanstring(self._text, pos + 1)
+                self._keys[(*path, key)] = pos
                 pos = self._skip(self._skip(after) + 1)
                 self._positions[(*path, key)] = pos
                 pos = self._skip(self._scan(pos, (*path, key)))
@@ -208,7 +212,7 @@ class _JsonLocator:
                     return pos + 1
                 pos = self._skip(pos + 1)
         if char == '"':
-            return json.decoder.scanstring(self._text, pos + 1)[1]
+            return _scanstring(self._text, pos + 1)[1]
         match = _SCALAR.match(self._text, pos)
         assert match is not None
         return match.end()
@@ -239,18 +243,24 @@ def parse_yaml(raw: str | bytes) -> Parsed:
         loader.dispose()
     if node is None:
         raise _fail("the document is empty")
-    positions: dict[tuple[PathPart, ...], Position] = {}
-    builder = _YamlBuilder(positions)
+    builder = _YamlBuilder()
     data = builder.build(node, (), 1)
     _check_root(data)
-    return Parsed(data, _YamlLocator(positions))
+    return Parsed(data, _YamlLocator(builder.positions, builder.keys))
 
 
 class _YamlLocator:
-    def __init__(self, positions: dict[tuple[PathPart, ...], Position]) -> None:
+    def __init__(
+        self,
+        positions: dict[tuple[PathPart, ...], Position],
+        keys: dict[tuple[PathPart, ...], Position],
+    ) -> None:
         self._positions = positions
+        self._keys = keys
 
-    def __call__(self, parts: tuple[PathPart, ...]) -> Position | None:
+    def __call__(self, parts: tuple[PathPart, ...], at_key: bool = False) -> Position | None:
+        if at_key and parts in self._keys:
+            return self._keys[parts]
         while parts and parts not in self._positions:
             parts = parts[:-1]
         return self._positions.get(parts)
@@ -269,8 +279,9 @@ _YAML_SEQ = "tag:yaml.org,2002:seq"
 class _YamlBuilder:
     """Turns composed YAML nodes into JSON-like data, recording positions."""
 
-    def __init__(self, positions: dict[tuple[PathPart, ...], Position]) -> None:
-        self.positions = positions
+    def __init__(self) -> None:
+        self.positions: dict[tuple[PathPart, ...], Position] = {}
+        self.keys: dict[tuple[PathPart, ...], Position] = {}
         self.count = 0
 
     def _error(self, node: Any, message: str) -> ParseError:
@@ -281,9 +292,7 @@ class _YamlBuilder:
 
         self.count += 1
         if self.count > MAX_YAML_NODES:
-            raise self._error(
-                node, f"the document expands to more than {MAX_YAML_NODES:,} values (aliases?)"
-            )
+            raise self._error(node, f"the document expands to more than {MAX_YAML_NODES:,} values (aliases?)")
         if depth > MAX_DEPTH:
             raise self._error(node, f"the document is nested too deeply (the limit is {MAX_DEPTH} levels)")
         self.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
@@ -299,10 +308,7 @@ class _YamlBuilder:
                 key = str(key_node.value)
                 if key in result:
                     raise self._error(key_node, f"duplicate key {key!r}: each key may appear once")
-                self.positions[(*path, key)] = (
-                    value_node.start_mark.line + 1,
-                    value_node.start_mark.column + 1,
-                )
+                self.keys[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
                 result[key] = self.build(value_node, (*path, key), depth + 1)
             return result
         if isinstance(node, yaml.SequenceNode):
@@ -322,8 +328,10 @@ class _YamlBuilder:
             return text.lower() in ("true", "yes", "on", "y")
         if tag == _YAML_INT:
             try:
-                return int(text.replace("_", ""), 0) if text.lower().startswith(("0x", "0o")) else int(
-                    text.replace("_", "")
+                return (
+                    int(text.replace("_", ""), 0)
+                    if text.lower().startswith(("0x", "0o"))
+                    else int(text.replace("_", ""))
                 )
             except ValueError:
                 raise self._error(node, f"unsupported integer {text!r}") from None
@@ -348,9 +356,8 @@ def locate_problems(problems: list[Problem], parsed: Parsed) -> list[Problem]:
     """Add line and column to problems from the parsed text."""
     located = []
     for problem in problems:
-        position = parsed.locate(problem.parts)
-        if position is not None:
-            problem = attrs.evolve(problem, line=position[0], column=position[1])
-        located.append(problem)
+        position = parsed.locate(problem.parts, problem.code == "unknown-key")
+        located.append(
+            problem if position is None else attrs.evolve(problem, line=position[0], column=position[1])
+        )
     return located
-

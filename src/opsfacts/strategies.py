@@ -59,9 +59,7 @@ _CONSTRAINED: dict[str, st.SearchStrategy[Any]] = {
     "year": st.integers(min_value=1900, max_value=2100),
     "non-blank text": texts(),
     "ISO 3166-1 alpha-3 country code": st.sampled_from(sorted(c.country_codes())),
-    "country of origin": st.sampled_from(
-        [*sorted(c.country_codes())[:40], c.MIXED_ORIGIN, c.UNKNOWN_ORIGIN]
-    ),
+    "country of origin": st.sampled_from([*sorted(c.country_codes())[:40], c.MIXED_ORIGIN, c.UNKNOWN_ORIGIN]),
     "ISO 4217 currency code": st.sampled_from(sorted(c.currency_codes())),
     "email address": st.builds("{}@{}.{}".format, _ASCII_WORD, _ASCII_WORD, st.sampled_from(["org", "net"])),
     "absolute http(s) URL": st.builds(
@@ -100,7 +98,9 @@ def for_type(tp: Any) -> st.SearchStrategy[Any]:
 
 
 def _derived(cls: type[T]) -> st.SearchStrategy[T]:
-    fields = {f.name: for_type(f.type) for f in attrs.fields(cls) if "const" not in f.metadata}
+    fields = {
+        f.name: for_type(f.type) for f in attrs.fields(typing.cast(Any, cls)) if "const" not in f.metadata
+    }
     return st.builds(cls, **fields)
 
 
@@ -128,7 +128,9 @@ def _periods() -> st.SearchStrategy[Period]:
 def _age_counts() -> st.SearchStrategy[AgeCount]:
     ages = st.integers(min_value=0, max_value=120)
     return st.builds(
-        lambda low, span, count: AgeCount(min_age=low, max_age=None if span is None else low + span, count=count),
+        lambda low, span, count: AgeCount(
+            min_age=low, max_age=None if span is None else low + span, count=count
+        ),
         ages,
         st.none() | st.integers(min_value=0, max_value=60),
         _CONSTRAINED["non-negative count"],

@@ -1,0 +1,155 @@
+"""The model refuses invalid values at construction and derives what it does not store."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+import attrs
+import pytest
+
+from opsfacts import (
+    AgeCount,
+    Contact,
+    Factsheet,
+    Figure,
+    Funding,
+    Link,
+    Operation,
+    OperationScope,
+    Organisation,
+    Period,
+    PopulationGroup,
+    PopulationType,
+    Scale,
+)
+from opsfacts.codes import OrganisationType, SectorCode
+from opsfacts.model import FORMAT_VERSION
+
+
+def test_figure_amount_applies_the_printed_scale() -> None:
+    figure = Figure(value=Decimal("48.3"), scale=Scale.MILLION)
+    assert figure.amount == Decimal("48300000")
+    # 48.3 M stands for anything from 48.25 M to 48.35 M.
+    assert figure.tolerance == Decimal("50000")
+
+
+def test_figure_tolerance_follows_printed_decimals() -> None:
+    assert Figure(value=Decimal("7")).tolerance == Decimal("0.5")
+    assert Figure(value=Decimal("7.00")).tolerance == Decimal("0.005")
+    assert Figure(value=Decimal("3068942")).tolerance == Decimal("0.5")
+
+
+def test_funding_computes_gap_and_percentage_without_storing_them() -> None:
+    funding = Funding(
+        currency="USD",
+        requested=Figure(value=Decimal("42749662")),
+        funded=Figure(value=Decimal("3068942")),
+    )
+    assert funding.computed_unfunded == Decimal("39680720")
+    assert funding.computed_funded_percent is not None
+    assert round(funding.computed_funded_percent, 2) == Decimal("7.18")
+    assert "computed_unfunded" not in {f.name for f in attrs.fields(Funding)}
+
+
+def test_funding_percentage_is_none_without_a_request() -> None:
+    assert Funding(currency="USD", funded=Figure(value=Decimal(1))).computed_funded_percent is None
+    zero = Funding(currency="USD", requested=Figure(value=Decimal(0)), funded=Figure(value=Decimal(0)))
+    assert zero.computed_funded_percent is None
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (lambda: PopulationGroup(type=PopulationType.REF, label="Refugees", count=-1), "at least 0"),
+        (lambda: Funding(currency="QQQ"), "ISO 4217"),
+        (lambda: Operation(name="Mali", countries=("ZZZ",)), "ISO 3166-1"),
+        (lambda: Contact(name="A", email="not-an-email"), "email address"),
+        (lambda: Link(label="x", url="ftp://example.org/"), "http or https URL"),
+        (lambda: Organisation(name="   "), "empty or blank"),
+        (lambda: Figure(value=Decimal("-1")), "non-negative decimal"),
+        (lambda: Figure(value=Decimal("1E+3")), "written out in full"),
+    ],
+)
+def test_invalid_values_are_refused_at_construction(build: object, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        build()  # type: ignore[operator]
+
+
+def test_constraints_apply_inside_tuples() -> None:
+    with pytest.raises(ValueError, match=r"countries\[1\] must be an ISO 3166-1"):
+        Operation(name="Sahel", countries=("MLI", "NOPE"), scope=OperationScope.MULTI_COUNTRY)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"countries": ()}, "at least one country"),
+        ({"countries": ("MLI", "NER")}, "exactly one country"),
+        ({"countries": ("MLI", "MLI"), "scope": OperationScope.MULTI_COUNTRY}, "each country once"),
+        ({"countries": ("MLI",), "scope": OperationScope.SUBNATIONAL}, "area is given"),
+        ({"countries": ("MLI",), "area": "Gao"}, "area is given"),
+    ],
+)
+def test_operation_scope_rules(kwargs: dict[str, object], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        Operation(name="x", **kwargs)  # type: ignore[arg-type]
+
+
+def test_subnational_operation_has_an_area() -> None:
+    operation = Operation(name="Gao", countries=("MLI",), scope=OperationScope.SUBNATIONAL, area="Gao")
+    assert operation.country == "MLI"
+    assert operation.area == "Gao"
+
+
+def test_period_must_not_end_before_it_starts() -> None:
+    with pytest.raises(ValueError, match="ends"):
+        Period(start=datetime.date(2017, 6, 30), end=datetime.date(2017, 6, 1))
+
+
+def test_age_band_must_not_end_before_it_starts() -> None:
+    with pytest.raises(ValueError, match="ends before it starts"):
+        AgeCount(min_age=18, max_age=5, count=3)
+
+
+def test_only_the_current_format_version_is_read() -> None:
+    with pytest.raises(ValueError, match="format_version must be"):
+        Factsheet(
+            publisher=Organisation(name="UNHCR"),
+            operation=Operation(name="Mali", countries=("MLI",)),
+            title="Mali",
+            period=Period(start=datetime.date(2017, 6, 1), end=datetime.date(2017, 6, 30)),
+            format_version="0.9",
+        )
+    assert FORMAT_VERSION == "1.0"
+
+
+def test_models_are_frozen_and_slotted() -> None:
+    organisation = Organisation(name="UNHCR")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        organisation.name = "x"  # type: ignore[misc]
+    assert not hasattr(organisation, "__dict__")
+
+
+def test_every_class_and_field_is_documented() -> None:
+    from opsfacts import model
+    from opsfacts.modelling import field_doc
+
+    for name in model.__all__:
+        cls = getattr(model, name)
+        if not attrs.has(cls):
+            continue
+        assert (cls.__doc__ or "").strip(), name
+        for field in attrs.fields(cls):
+            assert field_doc(field).strip(), f"{name}.{field.name}"
+
+
+def test_code_lists_carry_meanings_and_mappings() -> None:
+    assert PopulationType.RDP.description.startswith("Returned internally displaced")
+    assert OrganisationType.NATIONAL_NGO.iati_code == "22"
+    assert OrganisationType.GOVERNMENT.is_governmental
+    assert OrganisationType.RED_CROSS.is_ngo
+    assert SectorCode.WASH.cluster is not None
+    assert SectorCode.WASH.cluster.value == "WSH"
+    assert SectorCode.COMMUNITY_EMPOWERMENT.cluster is None
+    assert Scale.MILLION.suffix == "M"
