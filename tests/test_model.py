@@ -153,3 +153,23 @@ def test_code_lists_carry_meanings_and_mappings() -> None:
     assert SectorCode.WASH.cluster.value == "WSH"
     assert SectorCode.COMMUNITY_EMPOWERMENT.cluster is None
     assert Scale.MILLION.suffix == "M"
+
+
+def test_population_total_never_adds_people_living_abroad() -> None:
+    from opsfacts import Populations, Residence
+
+    populations = Populations(
+        groups=(
+            PopulationGroup(type=PopulationType.REF, label="Refugees in Mali", count=17586),
+            PopulationGroup(
+                type=PopulationType.REF,
+                label="Malian refugees",
+                count=140103,
+                residence=Residence.ABROAD,
+                origin="MLI",
+            ),
+            PopulationGroup(type=PopulationType.ASY, label="Asylum seekers", count=373),
+        )
+    )
+    assert populations.computed_total == 17959
+    assert [g.label for g in populations.hosted] == ["Refugees in Mali", "Asylum seekers"]

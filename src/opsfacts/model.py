@@ -227,6 +227,16 @@ class Populations:
     as_of: datetime.date | None = field(default=None, metadata=doc("Date the figures refer to."))
     footnotes: tuple[Marker, ...] = field(default=(), metadata=doc(_MARKERS_DOC))
 
+    @property
+    def hosted(self) -> tuple[PopulationGroup, ...]:
+        """The groups living in the operation's area."""
+        return tuple(g for g in self.groups if g.residence is Residence.HOSTED)
+
+    @property
+    def computed_total(self) -> int:
+        """The sum of the hosted groups; people of the country living abroad never count."""
+        return sum(g.count for g in self.hosted)
+
 
 @frozen(field_transformer=constrained)
 class Funding:
