@@ -347,6 +347,9 @@ class Target:
     qualifier: Qualifier = field(
         default=Qualifier.EXACT, metadata=doc('How the number relates to the truth ("over 700").')
     )
+    action: Text | None = field(
+        default=None, metadata=doc('What is done, as printed ("restoring", "cash grants for").')
+    )
     beneficiaries: Text | None = field(default=None, metadata=doc("Who benefits, where stated."))
     locations: tuple[Text, ...] = field(default=(), metadata=doc("Where, as printed."))
     year: Year | None = field(default=None, metadata=doc("The year it is for, where stated."))
