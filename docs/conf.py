@@ -26,6 +26,6 @@ autodoc_typehints = "description"
 autodoc_default_options = {"members": True, "show-inheritance": False}
 nitpicky = False
 html_theme = "alabaster"
-html_static_path: list[str] = []
+html_static_path: list[str] = ["_static"]
 exclude_patterns = ["_build"]
 intersphinx_mapping: dict[str, tuple[str, str | None]] = {}

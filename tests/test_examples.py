@@ -33,14 +33,36 @@ BOTH = [pytest.param(AS_PUBLISHED, id="as-published"), pytest.param(CORRECTED, i
 MONTHS = {
     name: number
     for number, name in enumerate(
-        ["JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER",
-         "OCTOBER", "NOVEMBER", "DECEMBER"],
+        [
+            "JANUARY",
+            "FEBRUARY",
+            "MARCH",
+            "APRIL",
+            "MAY",
+            "JUNE",
+            "JULY",
+            "AUGUST",
+            "SEPTEMBER",
+            "OCTOBER",
+            "NOVEMBER",
+            "DECEMBER",
+        ],
         start=1,
     )
 }
 NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
 }
 BULLET = "■"
 
@@ -169,8 +191,9 @@ def test_population_figures_match_their_labels(path: Path) -> None:
 
 @pytest.mark.parametrize("path", BOTH)
 def test_population_sources_follow_the_footnote(path: Path) -> None:
-    match = re.search(r"^\* Source: (\w+)\. All other figures sourced from the (.+?)\.\s*$",
-                      reference_text(), re.MULTILINE)
+    match = re.search(
+        r"^\* Source: (\w+)\. All other figures sourced from the (.+?)\.\s*$", reference_text(), re.MULTILINE
+    )
     assert match is not None
     starred, others = match.groups()
     populations = example(path).populations
@@ -296,8 +319,10 @@ def test_partners(path: Path) -> None:
     assert match is not None
     all_word, gov_word, gov_list, ngo_word, ngo_list = match.groups()
     printed: list[tuple[str, str | None, bool]] = []
-    for entry, governmental in [*((e, True) for e in split_names(gov_list)),
-                                *((e, False) for e in split_names(ngo_list))]:
+    for entry, governmental in [
+        *((e, True) for e in split_names(gov_list)),
+        *((e, False) for e in split_names(ngo_list)),
+    ]:
         note = re.fullmatch(r"(.+?) \((.+)\)", entry)
         name, bracketed = (note[1], note[2]) if note else (entry, None)
         printed.append((name, bracketed, governmental))
@@ -452,8 +477,11 @@ def test_every_bullet_is_kept_in_order(path: Path) -> None:
     assert len(printed) == len(stored) == 20
     for text, bullet in zip(stored, printed, strict=True):
         assert bullet.startswith(text), text
-    assert [s.heading for s in factsheet.sections] == ["Country Strategy", "Working with Partners",
-                                                        "Main Activities"]
+    assert [s.heading for s in factsheet.sections] == [
+        "Country Strategy",
+        "Working with Partners",
+        "Main Activities",
+    ]
     assert [len(s.paragraphs) for s in factsheet.sections] == [1, 3, 3]
     assert [(a.sector.code.value, a.sector.name, len(a.statements)) for a in factsheet.activities] == [
         ("protection", "Protection", 4),
@@ -491,7 +519,8 @@ def test_targets_are_the_numbers_of_their_statements(path: Path) -> None:
                     assert f"over {target.quantity:,}" in text
             # Every count in the text (not a year, not a scope) is a target, in order.
             numbers = [
-                printed_int(n) for n in re.findall(r"\b\d{1,3}(?:,\d{3})*\b", text)
+                printed_int(n)
+                for n in re.findall(r"\b\d{1,3}(?:,\d{3})*\b", text)
                 if not re.fullmatch(r"(?:19|20)\d\d", n)
             ]
             numbers += [NUMBER_WORDS[w] for w in re.findall(rf"\b({words}) (?:refugees|key)\b", text)]
@@ -500,12 +529,7 @@ def test_targets_are_the_numbers_of_their_statements(path: Path) -> None:
 
 @pytest.mark.parametrize("path", BOTH)
 def test_target_details(path: Path) -> None:
-    targets = {
-        t.unit: t
-        for a in example(path).activities
-        for st in a.statements
-        for t in st.targets
-    }
+    targets = {t.unit: t for a in example(path).activities for st in a.statements for t in st.targets}
     assert {unit: t.quantity for unit, t in targets.items()} == {
         "registration points": 28,
         "refugee returnees": 6_000,

@@ -19,7 +19,7 @@ EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 
-_COMMANDS = ("validate",)
+_COMMANDS = ("validate", "schema", "render", "convert")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,37 +1,193 @@
-"""``opsfacts validate FILE...``: load each file into the model and report every problem."""
+"""``opsfacts validate PATH...``: report every problem of every factsheet file, for CI.
+
+Each document is parsed (JSON or YAML, with positions), checked against the
+JSON Schema named in its ``$schema`` when that is a local file, loaded into
+the model (which agrees with the bundled schema, so it stands in for it),
+optionally also validated with jsonschema (``--jsonschema``), and then run
+through the consistency checks. Exit codes: 0 all valid, 1 problems found,
+2 usage or I/O error.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from . import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from . import EXIT_USAGE
 
-__all__ = ["register"]
+if TYPE_CHECKING:
+    from ..reporting import FileReport
+    from ._inputs import Input
+    from ._validation import ChecksRunner, DocumentValidator
+
+__all__ = ["register", "run"]
+
+_SEVERITY_CHOICES = ("error", "warning", "info")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``validate`` subcommand."""
-    parser = subparsers.add_parser("validate", help="validate factsheet files")
-    parser.add_argument("files", nargs="+", metavar="FILE")
+    parser = subparsers.add_parser(
+        "validate",
+        help="validate factsheet files (schema, model and consistency checks)",
+        description="Validate factsheet files and report every problem with file:line:column and JSON path.",
+    )
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files, directories, glob patterns, or - for stdin"
+    )
+    parser.add_argument(
+        "--format", choices=("text", "json", "github", "sarif"), default="text", help="output format"
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE, not stdout")
+    parser.add_argument(
+        "--stdin-format", choices=("json", "yaml"), default="json", help="syntax of standard input"
+    )
+    parser.add_argument(
+        "--jsonschema", action="store_true", help="also validate with jsonschema against the bundled schema"
+    )
+    parser.add_argument("--no-checks", action="store_true", help="skip the consistency checks")
+    parser.add_argument(
+        "--select", action="append", default=[], metavar="CODES", help="only these rule codes or prefixes"
+    )
+    parser.add_argument(
+        "--ignore", action="append", default=[], metavar="CODES", help="skip these rule codes or prefixes"
+    )
+    parser.add_argument(
+        "--fail-on",
+        choices=_SEVERITY_CHOICES,
+        help="lowest finding severity that fails the run (default: from config, else error)",
+    )
+    parser.add_argument("--config", metavar="PATH", help="pyproject.toml with a [tool.opsfacts] table")
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="worker processes for many files (default: one per CPU; 1 to disable)",
+    )
     parser.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    """Validate the files; 0 all valid, 1 problems found, 2 I/O error."""
-    from ..errors import DocumentError, ReadError  # noqa: PLC0415
-    from ..loading import load  # noqa: PLC0415
+def _codes(values: list[str]) -> tuple[str, ...]:
+    return tuple(code.strip().upper() for value in values for code in value.split(",") if code.strip())
 
-    status = EXIT_OK
-    for name in args.files:
+
+class UsageError(Exception):
+    """A bad option or configuration: exit 2."""
+
+
+def _checks_runner(args: argparse.Namespace) -> ChecksRunner | None:
+    """The consistency checks configured from pyproject.toml and the options, or None."""
+    if args.no_checks:
+        return None
+    try:
+        from ..checks import Severity, check, load_config  # noqa: PLC0415 - only when checks run
+    except ImportError as exc:
+        if exc.name is not None and exc.name.startswith("opsfacts.checks"):
+            return None  # this opsfacts has no consistency checks
+        raise
+    import attrs  # noqa: PLC0415
+
+    from ..reporting import Entry  # noqa: PLC0415
+
+    if args.config is not None and not Path(args.config).exists():
+        raise UsageError(f"{args.config}: no such configuration file")
+    try:
+        config = load_config(Path(args.config) if args.config else Path.cwd())
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"{args.config or 'pyproject.toml'}: {exc}") from None
+    changes: dict[str, Any] = {}
+    if args.select:
+        changes["select"] = _codes(args.select)
+    if args.ignore:
+        changes["ignore"] = _codes(args.ignore)
+    if args.fail_on:
+        changes["fail_on"] = Severity(args.fail_on)
+    config = attrs.evolve(config, **changes)
+    threshold = config.fail_on.rank
+
+    def run_checks(factsheet: Any) -> list[tuple[tuple[str | int, ...], Entry]]:
+        return [
+            (
+                tuple(f.parts),
+                Entry(
+                    f.code,
+                    f.message,
+                    severity=str(f.severity.value),
+                    path=f.path,
+                    fails=f.severity.rank >= threshold,
+                ),
+            )
+            for f in check(factsheet, config)
+        ]
+
+    return run_checks
+
+
+# Below this many files, starting worker processes costs more than it saves.
+_PARALLEL_FROM = 64
+_WORKER_VALIDATOR: DocumentValidator | None = None
+
+
+def _validate_in_worker(source: Input) -> FileReport:
+    assert _WORKER_VALIDATOR is not None
+    return _WORKER_VALIDATOR.validate(source)
+
+
+def _validate_all(validator: DocumentValidator, inputs: list[Input], jobs: int) -> list[FileReport]:
+    """Validate every input, in order; in forked worker processes when there are many files."""
+    import multiprocessing  # noqa: PLC0415
+
+    jobs = jobs or os.cpu_count() or 1
+    forkable = "fork" in multiprocessing.get_all_start_methods()
+    if jobs < 2 or len(inputs) < _PARALLEL_FROM or not forkable or any(i.path is None for i in inputs):
+        return [validator.validate(source) for source in inputs]
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
+    global _WORKER_VALIDATOR  # noqa: PLW0603 - inherited by the forked workers, built once
+    _WORKER_VALIDATOR = validator
+    context = multiprocessing.get_context("fork")
+    chunk = max(1, len(inputs) // (jobs * 4))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        return list(pool.map(_validate_in_worker, inputs, chunksize=chunk))
+
+
+def _colour(stream: Any) -> bool:
+    return bool(getattr(stream, "isatty", lambda: False)()) and not os.environ.get("NO_COLOR")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Validate the inputs and print the report; return the exit code."""
+    from ..reporting import Report, render  # noqa: PLC0415
+    from ._inputs import expand  # noqa: PLC0415
+    from ._validation import DocumentValidator  # noqa: PLC0415
+
+    inputs, errors = expand(args.paths, args.stdin_format)
+    for message in errors:
+        print(f"opsfacts validate: error: {message}", file=sys.stderr)
+    if not inputs:
+        print("opsfacts validate: error: no files to validate", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        checks = _checks_runner(args)
+    except UsageError as exc:
+        print(f"opsfacts validate: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    validator = DocumentValidator(use_jsonschema=args.jsonschema, checks=checks)
+    reports: list[FileReport] = _validate_all(validator, inputs, args.jobs)
+    report = Report(tuple(reports))
+    if args.output:
+        text = render(report, args.format)
         try:
-            load(name)
-        except ReadError as exc:
-            print(f"{exc.source}: error: {exc.message}", file=sys.stderr)
-            status = max(status, EXIT_USAGE)
-        except DocumentError as exc:
-            for problem in exc.problems:
-                where = f"{name}:{problem.line or 1}:{problem.column or 1}"
-                print(f"{where}: {problem.path}: {problem.message}")
-            status = max(status, EXIT_PROBLEMS)
-    return status
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            print(f"opsfacts validate: error: {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_USAGE
+    else:
+        sys.stdout.write(render(report, args.format, colour=_colour(sys.stdout)))
+        sys.stdout.flush()
+    return EXIT_USAGE if errors else report.exit_code

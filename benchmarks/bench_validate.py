@@ -1,0 +1,176 @@
+"""Benchmark: ``opsfacts validate`` against check-jsonschema and the read-and-parse floor.
+
+Generates a corpus of 1,000 varied factsheet files (about 12 KB each, from the
+bundled example with its figures, names and lists varied; fixed seed) in a
+temporary directory, then times, in the same run:
+
+* ``opsfacts validate`` on the whole corpus (a subprocess, wall time, best of 3),
+  with the consistency checks and with ``--no-checks``;
+* ``check-jsonschema --schemafile schemas/factsheet-<version>.schema.json`` on the
+  same files (schema only; skipped when it is not installed);
+* the floor: reading and ``json.loads`` of every file, in-process and as a
+  trivial subprocess (so interpreter start-up is counted as for the others);
+* per document: ``opsfacts.from_dict`` against jsonschema's Draft 2020-12
+  ``validate`` of the same dict (timeit).
+
+Run: ``python benchmarks/bench_validate.py [--files N]``. It prints a table with
+the figures and the ratios; it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import timeit
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+from opsfacts import from_dict
+from opsfacts.schema import SCHEMA_FILE_NAME, SCHEMA_ID, schema_text
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLE = REPO / "examples" / "mali-2017-06.corrected.json"
+TARGET_BYTES = 12_000
+# Integers that are not free figures: changing them could break a model rule.
+_FIXED_INTS = {"year", "min_age", "max_age"}
+
+
+def _vary(value: Any, rng: random.Random, key: str = "") -> Any:
+    if isinstance(value, dict):
+        return {k: _vary(v, rng, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_vary(v, rng, key) for v in value]
+    if isinstance(value, bool) or key in _FIXED_INTS:
+        return value
+    if isinstance(value, int):
+        return max(0, round(value * rng.uniform(0.8, 1.2)))
+    return value
+
+
+def _document(base: dict[str, Any], index: int, rng: random.Random, schema_id: str) -> dict[str, Any]:
+    doc: dict[str, Any] = _vary(copy.deepcopy(base), rng)
+    doc["title"] = f"{doc['title']} #{index}"
+    doc["operation"]["name"] = f"{doc['operation']['name']} {index}"
+    if index % 2:
+        doc["$schema"] = schema_id
+    # Trim the longest lists until the document is about the target size.
+    while len(json.dumps(doc, indent=2)) > TARGET_BYTES:
+        lists = [(len(json.dumps(v)), k) for k, v in doc.items() if isinstance(v, list) and v]
+        if not lists:
+            break
+        doc[max(lists)[1]].pop(rng.randrange(len(doc[max(lists)[1]])))
+    return doc
+
+
+def make_corpus(directory: Path, count: int) -> list[Path]:
+    """Write ``count`` varied factsheets; return their paths."""
+    base = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    rng = random.Random(20170630)
+    paths = []
+    for index in range(count):
+        path = directory / f"factsheet-{index:04d}.json"
+        path.write_text(json.dumps(_document(base, index, rng, SCHEMA_ID), indent=2), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _best_of(runs: int, command: Sequence[str]) -> tuple[float, int]:
+    best, code = float("inf"), 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = subprocess.run(command, capture_output=True, check=False)
+        best = min(best, time.perf_counter() - start)
+        code = result.returncode
+    return best, code
+
+
+def _tool(name: str) -> str | None:
+    beside = Path(sys.executable).with_name(name)
+    return str(beside) if beside.exists() else shutil.which(name)
+
+
+def _per_document(docs: list[Any], func: Callable[[Any], Any]) -> float:
+    def run() -> None:
+        for doc in docs:
+            func(doc)
+
+    return min(timeit.repeat(run, number=1, repeat=3)) / len(docs)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+
+    rows: list[tuple[str, float | None, str]] = []
+    with tempfile.TemporaryDirectory(prefix="opsfacts-bench-") as tmp:
+        corpus = Path(tmp)
+        paths = make_corpus(corpus, args.files)
+        names = [str(p) for p in paths]
+        sizes = [p.stat().st_size for p in paths]
+        print(f"corpus: {len(paths)} files, {sum(sizes) / len(sizes) / 1000:.1f} KB on average, in {corpus}")
+
+        opsfacts = _tool("opsfacts")
+        assert opsfacts is not None, "install opsfacts first (pip install -e .)"
+        validate, code = _best_of(args.runs, [opsfacts, "validate", str(corpus)])
+        rows.append(("opsfacts validate (model + checks)", validate, f"exit {code}"))
+        no_checks, code = _best_of(args.runs, [opsfacts, "validate", "--no-checks", str(corpus)])
+        rows.append(("opsfacts validate --no-checks", no_checks, f"exit {code}"))
+
+        schema_file = REPO / "schemas" / SCHEMA_FILE_NAME
+        check_jsonschema = _tool("check-jsonschema")
+        cjs: float | None = None
+        if check_jsonschema is None:
+            rows.append(("check-jsonschema --schemafile", None, "not installed"))
+        else:
+            cjs, code = _best_of(args.runs, [check_jsonschema, "--schemafile", str(schema_file), *names])
+            rows.append(("check-jsonschema --schemafile (schema only)", cjs, f"exit {code}"))
+
+        start = time.perf_counter()
+        for path in paths:
+            json.loads(path.read_bytes())
+        rows.append(("floor: read + json.loads, in-process", time.perf_counter() - start, ""))
+        loop = "import json,sys\nfor f in sys.argv[1:]:\n    json.loads(open(f,'rb').read())"
+        floor, _ = _best_of(args.runs, [sys.executable, "-c", loop, *names])
+        rows.append(("floor: read + json.loads, subprocess", floor, ""))
+        startup, _ = _best_of(args.runs, [sys.executable, "-c", "pass"])
+        rows.append(("python -c pass (interpreter start)", startup, ""))
+
+        docs = [json.loads(p.read_bytes()) for p in paths[:200]]
+        schema_validator = Draft202012Validator(
+            json.loads(schema_text()), format_checker=Draft202012Validator.FORMAT_CHECKER
+        )
+        load = _per_document(docs, from_dict)
+        jsv = _per_document(docs, schema_validator.validate)
+
+    print()
+    print(f"{'what':<46} {'seconds':>9}  note")
+    print("-" * 72)
+    for what, seconds, note in rows:
+        figure = "-" if seconds is None else f"{seconds:9.3f}"
+        print(f"{what:<46} {figure:>9}  {note}")
+    print()
+    print(
+        f"per document: opsfacts.from_dict {load * 1000:.3f} ms, jsonschema validate {jsv * 1000:.3f} ms "
+        f"({jsv / load:.1f}x)"
+    )
+    if cjs is not None:
+        print(f"check-jsonschema / opsfacts validate: {cjs / validate:.1f}x (goal: at least 10x)")
+    print(f"opsfacts validate / subprocess floor: {validate / floor:.1f}x (goal: within 4x)")
+    print(f"opsfacts validate --no-checks / subprocess floor: {no_checks / floor:.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

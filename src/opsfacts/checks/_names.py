@@ -1,0 +1,70 @@
+"""Normalising names and reading numbers written in words, for comparisons."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["NUMBER_WORDS", "name_key", "number_in"]
+
+_ONES = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+)
+NUMBER_WORDS: dict[str, int] = {word: value for value, word in enumerate(_ONES)}
+NUMBER_WORDS.update(
+    {
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+        "hundred": 100,
+        "a dozen": 12,
+        "dozen": 12,
+    }
+)
+
+_DIGITS = re.compile(r"(?<![\w.,])\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?![\d])|(?<![\w.,])\d+(?![\d])")
+_WORDS = re.compile(r"\b(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def name_key(name: str) -> str:
+    """A name folded for comparison: no accents, case or punctuation ("Terre Sans Frontières")."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w]+", " ", plain.casefold()).split())
+
+
+def numbers_in(text: str) -> list[tuple[int, int, int]]:
+    """Every whole number written in a text, in digits or words: (value, start, end)."""
+    found = [(int(re.sub(r"\D", "", m.group())), m.start(), m.end()) for m in _DIGITS.finditer(text)]
+    found += [(NUMBER_WORDS[m.group().lower()], m.start(), m.end()) for m in _WORDS.finditer(text)]
+    return sorted(found, key=lambda item: item[1])
+
+
+def number_in(text: str) -> int | None:
+    """The first whole number written in a text, or None."""
+    found = numbers_in(text)
+    return found[0][0] if found else None

@@ -1,0 +1,88 @@
+"""Turning ``opsfacts validate`` arguments into a list of inputs.
+
+Arguments are files, directories (searched recursively for ``*.json``,
+``*.yaml`` and ``*.yml``, hidden directories skipped, sorted), glob patterns
+(expanded here too, for Windows shells and quoted patterns) and ``-`` for
+standard input.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+import attrs
+
+__all__ = ["SUFFIXES", "Input", "expand"]
+
+SUFFIXES = (".json", ".yaml", ".yml")
+"""Suffixes of the files a directory is searched for."""
+
+STDIN = "-"
+
+
+@attrs.frozen
+class Input:
+    """One document to validate."""
+
+    name: str
+    """How the document is named in reports (the path as given, or ``<stdin>``)."""
+    path: Path | None
+    """The file, or None for standard input."""
+    syntax: str
+    """``json`` or ``yaml``."""
+
+
+def _syntax(path: str) -> str:
+    return "yaml" if path.lower().endswith((".yaml", ".yml")) else "json"
+
+
+def _walk(directory: Path) -> list[Path]:
+    found: list[Path] = []
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]  # .git, .venv, .tox...
+        found.extend(Path(root, f) for f in files if f.lower().endswith(SUFFIXES))
+    return sorted(found, key=lambda p: p.as_posix())
+
+
+def _is_pattern(arg: str) -> bool:
+    return any(ch in arg for ch in "*?[")
+
+
+def expand(args: Iterable[str], stdin_syntax: str = "json") -> tuple[list[Input], list[str]]:
+    """The inputs named by the arguments, and a message for each argument that names nothing."""
+    inputs: list[Input] = []
+    errors: list[str] = []
+    seen: set[str] = set()
+
+    def add(path: Path) -> None:
+        name = str(path)
+        if name not in seen:
+            seen.add(name)
+            inputs.append(Input(name, path, _syntax(name)))
+
+    for arg in args:
+        if arg == STDIN:
+            if STDIN not in seen:
+                seen.add(STDIN)
+                inputs.append(Input("<stdin>", None, stdin_syntax))
+            continue
+        path = Path(arg)
+        if path.is_dir():
+            files = _walk(path)
+            if not files:
+                errors.append(f"{arg}: no *.json, *.yaml or *.yml files in this directory")
+            for file in files:
+                add(file)
+        elif not path.exists() and _is_pattern(arg):
+            matches = sorted(glob.glob(arg, recursive=True))
+            if not matches:
+                errors.append(f"{arg}: no files match this pattern")
+            for match in matches:
+                for file in _walk(Path(match)) if Path(match).is_dir() else [Path(match)]:
+                    add(file)
+        else:
+            add(path)  # a missing file is reported when it is read
+    return inputs, errors

@@ -1,0 +1,220 @@
+"""Validating one document: parse, honour ``$schema``, load into the model, run the checks.
+
+A :class:`DocumentValidator` is built once per run and used for every file:
+the converter, the JSON Schema validators and the check configuration are
+made once, not per file.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+from ..errors import InvalidDocument, ParseError, PathPart, Problem, ReadError, format_path
+from ..loading import parse, read_source, structure_parsed
+from ..reporting import Entry, FileReport, load_code, sort_entries
+from ..schema import SCHEMA_FILE_NAME, SCHEMA_ID
+from ..sources import Parsed
+from ._inputs import Input
+
+__all__ = ["ChecksRunner", "DocumentValidator", "schema_problems"]
+
+# Runs the consistency checks on a factsheet: returns entries (path parts, Entry without position).
+ChecksRunner = Callable[[Any], list[tuple[tuple[PathPart, ...], Entry]]]
+
+_MAX_MESSAGE = 200
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 3] + "..."
+
+
+def _flatten(error: Any) -> Iterator[tuple[tuple[PathPart, ...], str]]:
+    """(path, message) pairs of a jsonschema error, pointing where the model points."""
+    parts = tuple(error.absolute_path)
+    if error.validator in ("anyOf", "oneOf") and error.context:
+        # X | None: report what is wrong with the X branch, not "is not valid under any".
+        real = [e for e in error.context if not (e.validator == "type" and e.validator_value == "null")]
+        if real:
+            for sub in real:
+                yield from _flatten(sub)
+            return
+    if error.validator == "required" and isinstance(error.instance, dict):
+        for key in error.validator_value:
+            if key not in error.instance:
+                yield (*parts, key), f"missing required key {key!r}"
+        return
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        known = error.schema.get("properties", {})
+        for key in sorted(k for k in error.instance if k not in known):
+            yield (*parts, key), f"unknown key {key!r}"
+        return
+    yield parts, _short(error.message)
+
+
+def schema_problems(validator: Any, data: Any) -> list[tuple[tuple[PathPart, ...], str]]:
+    """Every (path, message) a jsonschema validator finds in data, in document order of paths."""
+    found: dict[tuple[PathPart, ...], str] = {}
+    for error in validator.iter_errors(data):
+        for parts, message in _flatten(error):
+            found.setdefault(parts, message)
+    return list(found.items())
+
+
+class _SchemaRef:
+    """What a document's ``$schema`` names: the bundled schema, a local schema, or a problem."""
+
+    def __init__(self, validator: Any = None, problem: str | None = None) -> None:
+        self.validator = validator
+        self.problem = problem
+
+
+_BUNDLED = _SchemaRef()
+
+
+def _local_path(value: str, base: Path) -> Path | None:
+    parsed = urlparse(value)
+    if parsed.scheme == "file":
+        return Path(unquote(parsed.path))
+    if parsed.scheme and len(parsed.scheme) > 1:  # a URL or URN, not a Windows drive letter
+        return None
+    return base / value
+
+
+def _last_segment(value: str) -> str:
+    return urlparse(value).path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+class DocumentValidator:
+    """Validates documents; build once, call :meth:`validate` per input."""
+
+    def __init__(self, *, use_jsonschema: bool = False, checks: ChecksRunner | None = None) -> None:
+        self.use_jsonschema = use_jsonschema
+        self.checks = checks
+        self._local: dict[Path, _SchemaRef] = {}
+
+    @functools.cached_property
+    def bundled_validator(self) -> Any:
+        from ..schema import validator  # noqa: PLC0415 - jsonschema only when asked for
+
+        return validator()
+
+    def read(self, source: Input) -> bytes:
+        """The bytes of an input; raise ReadError."""
+        if source.path is None:
+            import sys  # noqa: PLC0415
+
+            try:
+                return sys.stdin.buffer.read()
+            except OSError as exc:
+                raise ReadError(source.name, exc.strerror or str(exc)) from None
+        return read_source(source.path)
+
+    def validate(self, source: Input) -> FileReport:
+        """Every problem and finding of one input."""
+        try:
+            raw = self.read(source)
+        except ReadError as exc:
+            return FileReport(source.name, (Entry("OPS000", exc.message),), unreadable=True)
+        try:
+            parsed = parse(raw, "yaml" if source.syntax == "yaml" else "json", source=source.name)
+        except ParseError as exc:
+            return FileReport(source.name, tuple(self._entry(p) for p in exc.problems))
+        base = source.path.parent if source.path is not None else Path.cwd()
+        return FileReport(source.name, sort_entries(self._document(parsed, base)))
+
+    def _document(self, parsed: Parsed, base: Path) -> list[Entry]:
+        entries: list[Entry] = []
+        factsheet = None
+        try:
+            factsheet = structure_parsed(parsed)
+        except InvalidDocument as exc:
+            entries.extend(self._entry(p) for p in exc.problems)
+        reported = {e.path for e in entries}
+        ref = self._schema_ref(parsed.data.get("$schema"), base)
+        if ref.problem is not None:
+            entries.append(self._located(parsed, ("$schema",), Entry("OPS007", ref.problem)))
+        schema_validator = ref.validator
+        if schema_validator is None and ref is _BUNDLED and self.use_jsonschema:
+            schema_validator = self.bundled_validator
+        if schema_validator is not None:
+            entries.extend(self._schema_entries(schema_validator, parsed, reported))
+        if factsheet is not None and self.checks is not None:
+            for parts, entry in self.checks(factsheet):
+                entries.append(self._located(parsed, parts, entry))
+        return entries
+
+    def _schema_entries(self, validator: Any, parsed: Parsed, reported: set[str | None]) -> list[Entry]:
+        try:
+            found = schema_problems(validator, parsed.data)
+        except Exception as exc:  # noqa: BLE001 - a broken user schema must not stop the run
+            return [Entry("OPS007", _short(f"the schema could not be applied: {exc}"), path="$")]
+        entries = []
+        for parts, message in found:
+            path = format_path(parts)
+            if path not in reported:  # the model already said what is wrong here
+                at_key = message.startswith("unknown key")  # point at the key, as the model does
+                entries.append(self._located(parsed, parts, Entry("OPS006", message), at_key))
+        return entries
+
+    @staticmethod
+    def _entry(problem: Problem) -> Entry:
+        return Entry(
+            load_code(problem.code), problem.message, "error", problem.path, problem.line, problem.column
+        )
+
+    @staticmethod
+    def _located(parsed: Parsed, parts: tuple[PathPart, ...], entry: Entry, at_key: bool = False) -> Entry:
+        import attrs  # noqa: PLC0415
+
+        position = parsed.locate(parts, at_key)
+        line, column = position if position is not None else (None, None)
+        return attrs.evolve(entry, path=entry.path or format_path(parts), line=line, column=column)
+
+    def _schema_ref(self, value: Any, base: Path) -> _SchemaRef:
+        if value is None or not isinstance(value, str) or value == SCHEMA_ID:
+            return _BUNDLED  # a non-string $schema is a model problem already
+        local = _local_path(value, base)
+        if local is not None and local.is_file():
+            return self._load_local(local)
+        if _last_segment(value) == SCHEMA_FILE_NAME:
+            return _BUNDLED  # the bundled file by name or URL: known offline
+        return _SchemaRef(
+            problem=(
+                f"unknown $schema {_short(value)!r}: opsfacts never fetches schemas; use {SCHEMA_ID!r}, "
+                "the bundled file name or a local schema file"
+            )
+        )
+
+    def _load_local(self, path: Path) -> _SchemaRef:
+        key = path.resolve()
+        if key not in self._local:
+            self._local[key] = self._build_local(key)
+        return self._local[key]
+
+    @staticmethod
+    def _build_local(path: Path) -> _SchemaRef:
+        from jsonschema import Draft202012Validator, validators  # noqa: PLC0415
+        from jsonschema.exceptions import SchemaError  # noqa: PLC0415
+
+        from ..schema import schema_text  # noqa: PLC0415
+
+        name = os.fspath(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+            schema = json.loads(text)
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            return _SchemaRef(problem=_short(f"cannot read the schema file {name}: {exc}"))
+        if schema == json.loads(schema_text()):
+            return _BUNDLED
+        try:
+            cls = validators.validator_for(schema, default=Draft202012Validator)
+            cls.check_schema(schema)
+        except SchemaError as exc:
+            return _SchemaRef(problem=_short(f"{name} is not a valid JSON Schema: {exc.message}"))
+        return _SchemaRef(validator=cls(schema, format_checker=cls.FORMAT_CHECKER))

@@ -1,0 +1,120 @@
+"""``opsfacts convert FILE... --to json|yaml|csv|hxl [-o OUT]``: factsheets as JSON, YAML or tables.
+
+- ``json``/``yaml``: one input to ``-o FILE`` or standard output; several
+  inputs to ``-o DIR``, one file per input named after it.
+- ``csv``/``hxl`` (CSV with an HXL hashtag row): with ``--table NAME``, that
+  table over all inputs to ``-o FILE`` or standard output; without it, every
+  table over all inputs into ``-o DIR`` as ``NAME.csv``.
+
+Arguments may be files or directories (searched for ``*.json``, ``*.yaml``,
+``*.yml``). Nothing is written unless every input is a valid factsheet.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+from pathlib import Path
+from typing import Any
+
+from . import EXIT_OK, EXIT_USAGE
+from .render_cmd import load_or_report, write_text
+
+__all__ = ["register", "run"]
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``convert`` subcommand."""
+    from ..tables import TABLE_NAMES  # noqa: PLC0415
+
+    parser = subparsers.add_parser(
+        "convert",
+        help="convert factsheets to JSON, YAML, CSV or HXL-tagged CSV",
+        description="Convert factsheet files to canonical JSON or YAML, or to one CSV table per section.",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="factsheet files or directories")
+    parser.add_argument("--to", choices=("json", "yaml", "csv", "hxl"), required=True, help="output format")
+    parser.add_argument("-o", "--output", metavar="OUT", help="output file, or directory for several outputs")
+    parser.add_argument("--table", choices=TABLE_NAMES, help="csv/hxl: write only this table")
+    parser.set_defaults(run=run)
+
+
+def _usage(message: str) -> int:
+    print(f"opsfacts convert: error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _directory(output: str) -> Path | None:
+    path = Path(output)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"{output}: error: {exc.strerror or exc}", file=sys.stderr)
+        return None
+    return path
+
+
+def _documents(args: argparse.Namespace, factsheets: list[tuple[str, Any]]) -> int:
+    from ..loading import dumps  # noqa: PLC0415
+
+    suffix = ".yaml" if args.to == "yaml" else ".json"
+    if len(factsheets) == 1 and not (args.output and Path(args.output).is_dir()):
+        return write_text(dumps(factsheets[0][1], syntax=args.to), args.output)
+    if args.output is None:
+        return _usage("several inputs need -o DIR (one output file per input)")
+    directory = _directory(args.output)
+    if directory is None:
+        return EXIT_USAGE
+    for name, factsheet in factsheets:
+        status = write_text(dumps(factsheet, syntax=args.to), str(directory / (Path(name).stem + suffix)))
+        if status != EXIT_OK:
+            return status
+    return EXIT_OK
+
+
+def _tables(args: argparse.Namespace, factsheets: list[Any]) -> int:
+    from ..tables import TABLE_NAMES, table, write_csv  # noqa: PLC0415
+
+    hxl = args.to == "hxl"
+    if args.table is not None:
+        buffer = io.StringIO()
+        write_csv(table(args.table, factsheets), buffer, hxl=hxl)
+        return write_text(buffer.getvalue(), args.output)
+    if args.output is None:
+        return _usage(f"choose a table with --table ({', '.join(TABLE_NAMES)}) or write all to -o DIR")
+    directory = _directory(args.output)
+    if directory is None:
+        return EXIT_USAGE
+    for name in TABLE_NAMES:
+        path = directory / f"{name}.csv"
+        try:
+            with path.open("w", encoding="utf-8", newline="") as stream:
+                write_csv(table(name, factsheets), stream, hxl=hxl)
+        except OSError as exc:
+            print(f"{path}: error: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_USAGE
+    return EXIT_OK
+
+
+def run(args: argparse.Namespace) -> int:
+    """Convert the files; 0 done, 1 an input is not a valid factsheet, 2 usage or I/O error."""
+    from ._inputs import expand  # noqa: PLC0415
+
+    inputs, errors = expand(args.files)
+    for message in errors:
+        print(f"{message}", file=sys.stderr)
+    if errors:
+        return EXIT_USAGE
+    loaded: list[tuple[str, Any]] = []
+    status = EXIT_OK
+    for item in inputs:
+        factsheet, item_status = load_or_report(item.name)
+        status = max(status, item_status)
+        if factsheet is not None:
+            loaded.append((item.name, factsheet))
+    if status != EXIT_OK:
+        return status
+    if args.to in ("json", "yaml"):
+        return _documents(args, loaded)
+    return _tables(args, [f for _, f in loaded])

@@ -1,0 +1,96 @@
+"""``opsfacts render FILE --to html|md [-o OUT]``: a factsheet as a printable HTML page or as Markdown."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from . import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+
+__all__ = ["load_or_report", "register", "run", "write_text"]
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``render`` subcommand."""
+    parser = subparsers.add_parser(
+        "render",
+        help="render a factsheet as an HTML page or Markdown",
+        description="Render a factsheet file (JSON or YAML) as a printable HTML page or as Markdown.",
+    )
+    parser.add_argument("file", metavar="FILE", help="a factsheet file (.json, .yaml or .yml)")
+    parser.add_argument("--to", choices=("html", "md"), required=True, help="output format")
+    parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
+    parser.add_argument(
+        "--checks",
+        action="store_true",
+        help="add the consistency findings to the HTML page (needs opsfacts.checks)",
+    )
+    parser.set_defaults(run=run)
+
+
+def load_or_report(name: str) -> tuple[Any, int]:
+    """Load a factsheet file; on failure print why (``file:line:col: path: message``) and return a status."""
+    from ..errors import DocumentError, ReadError  # noqa: PLC0415 - the CLI imports lazily
+    from ..loading import load  # noqa: PLC0415
+
+    try:
+        return load(name), EXIT_OK
+    except ReadError as exc:
+        print(f"{exc.source}: error: {exc.message}", file=sys.stderr)
+        return None, EXIT_USAGE
+    except DocumentError as exc:
+        for problem in exc.problems:
+            print(
+                f"{name}:{problem.line or 1}:{problem.column or 1}: {problem.path}: {problem.message}",
+                file=sys.stderr,
+            )
+        return None, EXIT_PROBLEMS
+
+
+def write_text(text: str, output: str | None) -> int:
+    """Write text to a file or, without one, to standard output; 2 if the file cannot be written."""
+    if output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"{output}: error: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def _findings(factsheet: Any) -> list[Any] | None:
+    # Looked up at run time: the checks are optional and rendering must not depend on them.
+    import importlib  # noqa: PLC0415
+
+    try:
+        check = importlib.import_module("opsfacts.checks").check
+    except (ImportError, AttributeError):
+        return None
+    return list(check(factsheet))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Render the file; 0 done, 1 invalid document, 2 usage or I/O error."""
+    factsheet, status = load_or_report(args.file)
+    if factsheet is None:
+        return status
+    if args.to == "md":
+        from ..render.markdown import render_markdown  # noqa: PLC0415
+
+        return write_text(render_markdown(factsheet), args.output)
+    from ..render.html import render_html  # noqa: PLC0415
+
+    findings = None
+    if args.checks:
+        findings = _findings(factsheet)
+        if findings is None:
+            print(
+                "opsfacts render: error: --checks needs opsfacts.checks, which is not installed",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+    return write_text(render_html(factsheet, findings=findings), args.output)

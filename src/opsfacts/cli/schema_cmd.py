@@ -1,0 +1,76 @@
+"""``opsfacts schema``: print or write the JSON Schema, or check a file against it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+
+__all__ = ["register", "run"]
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``schema`` subcommand."""
+    parser = subparsers.add_parser(
+        "schema",
+        help="print the factsheet JSON Schema (or check a file against it)",
+        description="Print the JSON Schema generated from the model, write it, or check a committed copy.",
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the schema to FILE")
+    parser.add_argument("--check", metavar="FILE", help="exit 1 if FILE differs from the generated schema")
+    parser.add_argument(
+        "--report",
+        action="store_true",
+        help="the schema of the 'validate --format json' report instead",
+    )
+    parser.set_defaults(run=run)
+
+
+def _text(report: bool) -> str:
+    if report:
+        import json  # noqa: PLC0415
+
+        from ..reporting import report_schema  # noqa: PLC0415
+
+        return json.dumps(report_schema(), indent=2, ensure_ascii=False) + "\n"
+    from ..schema import schema_text  # noqa: PLC0415
+
+    return schema_text()
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print, write or check the schema; 0 ok, 1 the file differs, 2 I/O error."""
+    text = _text(args.report)
+    if args.check:
+        try:
+            current = Path(args.check).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"opsfacts schema: error: {args.check}: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        if current == text:
+            print(f"{args.check}: up to date")
+            return EXIT_OK
+        import difflib  # noqa: PLC0415
+
+        diff = difflib.unified_diff(
+            current.splitlines(keepends=True), text.splitlines(keepends=True), args.check, "generated", n=1
+        )
+        sys.stdout.writelines(list(diff)[:60])
+        option = " --report" if args.report else ""
+        print(
+            f"{args.check}: differs from the generated schema; regenerate it with "
+            f"'opsfacts schema{option} -o {args.check}'",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+    if args.output:
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            print(f"opsfacts schema: error: {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_USAGE
+        return EXIT_OK
+    sys.stdout.write(text)
+    return EXIT_OK

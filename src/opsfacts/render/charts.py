@@ -1,0 +1,113 @@
+"""Geometry of the SVG charts, computed from the data: bar lengths and donut arcs.
+
+The HTML template only draws what these functions compute, so the
+proportions are tested here and in the browser test, not re-typed anywhere.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+
+import attrs
+
+from ..codes import Residence
+from ..model import Funding, Populations
+from . import numbers
+
+__all__ = ["BAR_MAX", "Bar", "BarChart", "Donut", "bar_chart", "donut"]
+
+BAR_MAX = 200.0
+"""Length of the longest bar, in SVG user units."""
+_ROW = 27.0
+_LABEL_CHARS = 46
+
+
+@attrs.frozen
+class Bar:
+    """One bar: its group, how long it is and where it sits."""
+
+    label: str
+    short_label: str
+    value: str
+    count: int
+    width: float
+    y: float
+    abroad: bool
+    markers: str
+
+
+@attrs.frozen
+class BarChart:
+    """The population bar chart."""
+
+    bars: tuple[Bar, ...]
+    width: float
+    height: float
+    any_abroad: bool
+
+
+@attrs.frozen
+class Donut:
+    """The funding donut: a ring for the request, an arc for the funded share."""
+
+    radius: float
+    circumference: float
+    funded_length: float
+    share: Decimal
+    funded_label: str
+    unfunded_label: str
+
+
+def _shorten(text: str) -> str:
+    # SVG text does not wrap; long labels are cut and given in full in a <title>.
+    flat = " ".join(text.split())
+    return flat if len(flat) <= _LABEL_CHARS else flat[: _LABEL_CHARS - 1] + "…"
+
+
+def bar_chart(populations: Populations) -> BarChart | None:
+    """Bars for each population group, longest for the largest count; None without groups."""
+    groups = populations.groups
+    if not groups:
+        return None
+    largest = max(g.count for g in groups)
+    bars = tuple(
+        Bar(
+            label=g.label,
+            short_label=_shorten(g.label),
+            value=numbers.count(g.count),
+            count=g.count,
+            width=round(BAR_MAX * g.count / largest, 3) if largest else 0.0,
+            y=i * _ROW,
+            abroad=g.residence is Residence.ABROAD,
+            markers="".join(g.footnotes),
+        )
+        for i, g in enumerate(groups)
+    )
+    any_abroad = any(b.abroad for b in bars)
+    return BarChart(
+        bars, width=BAR_MAX + 100, height=len(bars) * _ROW + (20 if any_abroad else 0), any_abroad=any_abroad
+    )
+
+
+def donut(funding: Funding, radius: float = 40.0) -> Donut | None:
+    """The donut for the funded share of the request; None unless both amounts are stated."""
+    share = numbers.funded_share(funding)
+    if share is None or funding.requested is None or funding.funded is None:
+        return None
+    circumference = 2 * math.pi * radius
+    stated = funding.funded_percent
+    funded_percent = numbers.percent(stated if stated is not None else share * 100)
+    gap = funding.unfunded.amount if funding.unfunded is not None else funding.computed_unfunded
+    unfunded_stated = funding.unfunded_percent
+    unfunded_percent = numbers.percent(unfunded_stated if unfunded_stated is not None else (1 - share) * 100)
+    currency = funding.currency
+    unfunded_amount = numbers.money_short(max(gap or Decimal(0), Decimal(0)), currency)
+    return Donut(
+        radius=radius,
+        circumference=round(circumference, 3),
+        funded_length=round(circumference * float(share), 3),
+        share=share,
+        funded_label=f"{numbers.money_short(funding.funded.amount, currency)} ({funded_percent})",
+        unfunded_label=f"{unfunded_amount} ({unfunded_percent})",
+    )

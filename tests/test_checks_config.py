@@ -1,0 +1,82 @@
+"""Tests of ``[tool.opsfacts]`` in pyproject.toml: where it is found and how bad values are reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from opsfacts.checks import CheckConfig, ConfigError, Severity, load_config
+from opsfacts.errors import OpsfactsError
+
+
+def write(directory: Path, text: str) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / "pyproject.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_reads_the_table(tmp_path: Path) -> None:
+    write(
+        tmp_path, '[tool.opsfacts]\nselect = ["OPS1", "OPS201"]\nignore = ["OPS108"]\nfail-on = "warning"\n'
+    )
+    assert load_config(tmp_path) == CheckConfig(
+        select=("OPS1", "OPS201"), ignore=("OPS108",), fail_on="warning"
+    )
+    assert load_config(tmp_path).fail_on is Severity.WARNING
+
+
+def test_found_from_a_subdirectory_and_from_a_file(tmp_path: Path) -> None:
+    write(tmp_path, '[tool.opsfacts]\nignore = ["OPS8"]\n')
+    nested = tmp_path / "docs" / "factsheets"
+    nested.mkdir(parents=True)
+    document = nested / "mali.json"
+    document.write_text("{}", encoding="utf-8")
+    assert load_config(nested).ignore == ("OPS8",)
+    assert load_config(document).ignore == ("OPS8",)
+
+
+def test_the_nearest_pyproject_wins(tmp_path: Path) -> None:
+    write(tmp_path, '[tool.opsfacts]\nignore = ["OPS8"]\n')
+    write(tmp_path / "sub", '[tool.opsfacts]\nignore = ["OPS9"]\n')
+    assert load_config(tmp_path / "sub").ignore == ("OPS9",)
+
+
+def test_nearest_pyproject_without_the_table_gives_defaults(tmp_path: Path) -> None:
+    write(tmp_path, '[tool.opsfacts]\nignore = ["OPS8"]\n')
+    write(tmp_path / "sub", '[project]\nname = "other"\n')
+    assert load_config(tmp_path / "sub") == CheckConfig()
+
+
+def test_no_pyproject_gives_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import opsfacts.checks.config as config_module
+
+    monkeypatch.setattr(config_module, "_find_pyproject", lambda start: None)
+    assert load_config(tmp_path) == CheckConfig(select=(), ignore=(), fail_on=Severity.ERROR)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[tool.opsfacts\n", "not valid TOML"),
+        ('[tool.opsfacts]\nselct = ["OPS1"]\n', "unknown key 'selct'; the keys are select, ignore, fail-on"),
+        ('[tool.opsfacts]\nfail_on = "error"\n', "unknown key 'fail_on'"),
+        (
+            '[tool.opsfacts]\nselect = "OPS1"\n',
+            "expected a list of rule codes or prefixes, not the string 'OPS1'",
+        ),
+        ('[tool.opsfacts]\nignore = ["ops1"]\n', "'ops1' is not a rule code or prefix"),
+        ("[tool.opsfacts]\nignore = [1]\n", "1 is not a rule code or prefix"),
+        ('[tool.opsfacts]\nfail-on = "fatal"\n', "fail-on must be one of error, warning, info, not 'fatal'"),
+        ("[tool]\nopsfacts = 3\n", "must be a table"),
+    ],
+)
+def test_bad_configuration_is_reported(tmp_path: Path, text: str, message: str) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as caught:
+        load_config(tmp_path)
+    assert message in str(caught.value)
+    assert str(path) in str(caught.value)
+    assert isinstance(caught.value, OpsfactsError)
+    assert isinstance(caught.value, ValueError)
