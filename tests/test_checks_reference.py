@@ -19,8 +19,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 import opsfacts
 from opsfacts.checks import CheckConfig, Severity, check, fails
 
@@ -76,8 +74,8 @@ def test_messages_a_reviewer_understands() -> None:
     assert unreferenced.severity is Severity.WARNING
 
 
-@pytest.mark.skipif(not REFERENCE.exists(), reason="the shared reference text is not checked out")
 def test_the_flagged_figures_are_those_printed_in_the_reference() -> None:
+    assert REFERENCE.exists(), f"the reference text is missing: {REFERENCE}"
     text = REFERENCE.read_text(encoding="utf-8")
     assert "USD 42,749,662 M" in text
     assert "3,068,942 M" in text

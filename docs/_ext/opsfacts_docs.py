@@ -34,39 +34,9 @@ class _RuleCatalogue(_Generated):
     """``.. opsfacts-rules::``: one entry per registered rule (code, severity, title, rationale, example)."""
 
     def lines(self) -> list[str]:
-        from opsfacts.checks import INTERNAL_CODE, rules  # noqa: PLC0415 - only when the page is built
+        from opsfacts.checks.catalogue import catalogue  # noqa: PLC0415 - only when the page is built
 
-        out: list[str] = []
-        family = None
-        for rule in rules():
-            if rule.family != family:
-                family = rule.family
-                out += [f".. rubric:: {family.replace('_', ' ').capitalize()} rules", ""]
-            out += [
-                f".. rubric:: {rule.code} — {rule.title}",
-                f"   :name: {rule.code.lower()}",
-                "",
-                f":Code: ``{rule.code}``",
-                f":Severity: {rule.severity.value}",
-                f":Family: {rule.family}",
-                "",
-                *rule.rationale.splitlines(),
-                "",
-            ]
-            if rule.example:
-                out += ["Failing example:", "", ".. code-block:: text", ""]
-                out += [f"   {line}" if line else "" for line in rule.example.splitlines()]
-                out.append("")
-        out += [
-            ".. rubric:: Internal findings",
-            "",
-            f":Code: ``{INTERNAL_CODE}``",
-            "",
-            f"``{INTERNAL_CODE}`` is not a rule: it reports a rule that crashed (severity error; the",
-            "other rules still run) or a rule plug-in that could not be loaded (severity warning).",
-            "",
-        ]
-        return out
+        return catalogue()
 
 
 DIRECTIVES["opsfacts-rules"] = _RuleCatalogue

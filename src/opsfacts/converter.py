@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import types
 import typing
 from collections.abc import Mapping
 from decimal import Decimal
@@ -28,6 +29,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from .codes import Code
 from .constraints import constraint_of, parse_date, parse_decimal
 from .errors import ABSENT, PathPart, Problem, format_path
+from .modelling import STRUCTURING
 
 __all__ = ["converter", "field_key", "problems_from"]
 
@@ -71,6 +73,8 @@ def _expect(value: Any, kind: type | tuple[type, ...], what: str) -> None:
 
 
 def _structure_str(value: Any, _: Any) -> str:
+    if type(value) is str:
+        return value
     _expect(value, str, "a string")
     return typing.cast(str, value)
 
@@ -109,12 +113,14 @@ converter.register_unstructure_hook(Decimal, str)
 
 def _structure_enum(value: Any, tp: type[enum.Enum]) -> enum.Enum:
     # Registered for Code, which comes before str in a code list's MRO (cattrs dispatches by class).
+    if type(value) is str:
+        try:
+            return tp(value)
+        except ValueError:
+            pass
     listing = ", ".join(repr(m.value) for m in tp)
     _expect(value, str, f"one of {listing}")
-    try:
-        return tp(value)
-    except ValueError:
-        raise ValueError(f"{value!r} is not a {tp.__name__} code; use one of {listing}") from None
+    raise ValueError(f"{value!r} is not a {tp.__name__} code; use one of {listing}")
 
 
 converter.register_structure_hook(Code, _structure_enum)
@@ -146,6 +152,25 @@ converter.register_structure_hook_factory(_is_constrained, _constrained_hook)
 converter.register_unstructure_hook_factory(
     _is_constrained, lambda tp: converter.get_unstructure_hook(tp.__origin__)
 )
+
+
+def _is_optional(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return typing.get_origin(tp) in (types.UnionType, typing.Union) and len(args) == 2 and type(None) in args
+
+
+def _optional_hook(tp: Any) -> Any:
+    # cattrs' own Optional handling dispatches on every call; resolve the hook once.
+    inner_type = next(a for a in typing.get_args(tp) if a is not type(None))
+    inner = converter.get_structure_hook(inner_type)
+
+    def structure(value: Any, _: Any) -> Any:
+        return None if value is None else inner(value, inner_type)
+
+    return structure
+
+
+converter.register_structure_hook_factory(_is_optional, _optional_hook)
 
 
 def _is_homogeneous_tuple(tp: Any) -> bool:
@@ -194,9 +219,16 @@ def _class_hook(cls: type) -> Any:
     )
 
     def structure(value: Any, _: Any) -> Any:
-        if not isinstance(value, Mapping):
+        if type(value) is not dict and not isinstance(value, Mapping):
             raise _TypeProblem(f"expected an object, got {_describe(value)}")
-        return inner(value, cls)
+        if STRUCTURING.get():
+            return inner(value, cls)
+        # The hooks check every constraint; the attrs validators need not check again.
+        token = STRUCTURING.set(True)
+        try:
+            return inner(value, cls)
+        finally:
+            STRUCTURING.reset(token)
 
     return structure
 

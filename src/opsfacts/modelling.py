@@ -12,13 +12,14 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Callable
+from contextvars import ContextVar
 from typing import Any
 
 import attrs
 
 from .constraints import constraint_of
 
-__all__ = ["DOC", "constrained", "doc", "field_doc", "value_problems"]
+__all__ = ["DOC", "STRUCTURING", "constrained", "doc", "field_doc", "value_problems"]
 
 DOC = "opsfacts.doc"
 """Metadata key holding a field's documentation."""
@@ -83,8 +84,14 @@ def value_problems(tp: Any, value: Any) -> list[tuple[tuple[str | int, ...], str
     return [] if checker is None else checker(value)
 
 
+STRUCTURING: ContextVar[bool] = ContextVar("opsfacts_structuring", default=False)
+"""True while the converter builds objects: its hooks have already checked every constraint."""
+
+
 def _validator(checker: Checker) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
     def validate(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if STRUCTURING.get():
+            return
         problems = checker(value)
         if problems:
             path, message = problems[0]

@@ -9,6 +9,7 @@ node's position is recorded while it is turned into data.
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 import re
 from collections.abc import Callable
@@ -76,19 +77,6 @@ def _check_root(data: Any) -> None:
         raise _fail(f"the document must be an object (a mapping of keys), not {kind}", 1, 1)
 
 
-def _depth_ok(data: Any) -> bool:
-    stack = [(data, 1)]
-    while stack:
-        value, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            return False
-        if isinstance(value, dict):
-            stack.extend((v, depth + 1) for v in value.values())
-        elif isinstance(value, list):
-            stack.extend((v, depth + 1) for v in value)
-    return True
-
-
 # --- JSON -------------------------------------------------------------------
 
 
@@ -132,9 +120,26 @@ def parse_json(raw: str | bytes) -> Parsed:
     except RecursionError:
         raise _fail(f"the document is nested too deeply (the limit is {MAX_DEPTH} levels)") from None
     _check_root(data)
-    if not _depth_ok(data):
+    if _json_depth(text) > MAX_DEPTH:
         raise _fail(f"the document is nested too deeply (the limit is {MAX_DEPTH} levels)")
     return Parsed(data, _JsonLocator(text))
+
+
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_BRACKET_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+
+
+def _json_depth(text: str) -> int:
+    """The deepest nesting of well-formed JSON text, computed without walking the data."""
+    steps = map(_BRACKET_STEP.__getitem__, _NOT_BRACKET.sub("", text))
+    rough = max(itertools.accumulate(steps), default=0)
+    if rough <= MAX_DEPTH:
+        # Closing brackets inside strings could hide some depth; the limit guards
+        # against absurd documents, not for safety (nothing here recurses on depth).
+        return rough
+    brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", text))
+    return max(itertools.accumulate(map(_BRACKET_STEP.__getitem__, brackets)), default=0)
 
 
 def _find_duplicate(text: str, key: str) -> Position:
@@ -152,30 +157,24 @@ def _line_col(text: str, offset: int) -> Position:
 
 _scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 _WS = re.compile(r"[ \t\n\r]*")
-_SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
 
 
 class _JsonLocator:
-    """Finds the position of a JSON path in well-formed JSON text, on demand."""
+    """Finds the position of a JSON path in well-formed JSON text, on demand.
+
+    It descends along the path only, skipping every other value with the C
+    decoder, so locating a handful of problems costs little even in a large
+    document.
+    """
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._positions: dict[tuple[PathPart, ...], int] | None = None
-        self._keys: dict[tuple[PathPart, ...], int] = {}
-        self._lines: list[int] = []
+        self._lines: list[int] | None = None
 
     def __call__(self, parts: tuple[PathPart, ...], at_key: bool = False) -> Position | None:
-        if self._positions is None:
-            self._positions = {}
+        offset = self._find(parts, at_key)
+        if self._lines is None:
             self._lines = [m.end() for m in re.finditer("\n", self._text)]
-            self._scan(_WS.match(self._text, 0).end(), ())  # type: ignore[union-attr]
-        offset = self._keys.get(parts) if at_key else None
-        while offset is None and parts and parts not in self._positions:
-            parts = parts[:-1]
-        if offset is None:
-            offset = self._positions.get(parts)
-        if offset is None:
-            return None
         line = bisect.bisect_right(self._lines, offset)
         start = self._lines[line - 1] if line else 0
         return line + 1, offset - start + 1
@@ -183,39 +182,43 @@ class _JsonLocator:
     def _skip(self, pos: int) -> int:
         return _WS.match(self._text, pos).end()  # type: ignore[union-attr]
 
-    def _scan(self, pos: int, path: tuple[PathPart, ...]) -> int:
-        assert self._positions is not None
-        self._positions.setdefault(path, pos)
-        char = self._text[pos]
-        if char == "{":
+    def _find(self, parts: tuple[PathPart, ...], at_key: bool) -> int:
+        """Offset of the value at ``parts`` (or of its key), else of its nearest existing parent."""
+        pos = self._skip(0)
+        for depth, part in enumerate(parts):
+            last = depth == len(parts) - 1
+            found = self._child(pos, part, at_key and last)
+            if found is None:
+                return pos
+            pos = found
+        return pos
+
+    def _child(self, pos: int, part: PathPart, at_key: bool) -> int | None:
+        text = self._text
+        if text[pos] == "{" and isinstance(part, str):
             pos = self._skip(pos + 1)
-            if self._text[pos] == "}":
-                return pos + 1
-            while True:
-                key, after = _scanstring(self._text, pos + 1)
-                self._keys[(*path, key)] = pos
+            while text[pos] == '"':
+                key_start = pos
+                key, after = _scanstring(text, pos + 1)
                 pos = self._skip(self._skip(after) + 1)
-                self._positions[(*path, key)] = pos
-                pos = self._skip(self._scan(pos, (*path, key)))
-                if self._text[pos] == "}":
-                    return pos + 1
-                pos = self._skip(pos + 1)
-        if char == "[":
+                if key == part:
+                    return key_start if at_key else pos
+                pos = self._skip(_decoder.raw_decode(text, pos)[1])
+                if text[pos] == ",":
+                    pos = self._skip(pos + 1)
+            return None
+        if text[pos] == "[" and isinstance(part, int):
             pos = self._skip(pos + 1)
-            if self._text[pos] == "]":
-                return pos + 1
             index = 0
-            while True:
-                pos = self._skip(self._scan(pos, (*path, index)))
+            while text[pos] != "]":
+                if index == part:
+                    return pos
+                pos = self._skip(_decoder.raw_decode(text, pos)[1])
+                if text[pos] == ",":
+                    pos = self._skip(pos + 1)
                 index += 1
-                if self._text[pos] == "]":
-                    return pos + 1
-                pos = self._skip(pos + 1)
-        if char == '"':
-            return _scanstring(self._text, pos + 1)[1]
-        match = _SCALAR.match(self._text, pos)
-        assert match is not None
-        return match.end()
+            return None
+        return None
 
 
 # --- YAML -------------------------------------------------------------------

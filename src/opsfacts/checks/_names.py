@@ -46,8 +46,10 @@ NUMBER_WORDS.update(
     }
 )
 
-_DIGITS = re.compile(r"(?<![\w.,])\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?![\d])|(?<![\w.,])\d+(?![\d])")
-_WORDS = re.compile(r"\b(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+# Both start with a cheap test (a digit; a lower-case word) so the scan skips other text fast.
+_DIGITS = re.compile(r"(?=\d)(?<![\w.,])(?:\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+|\d+)(?!\d)")
+_WORDS = re.compile(r"\b(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b")
+_WORDS_ANY_CASE = re.compile(_WORDS.pattern, re.IGNORECASE)
 
 
 def name_key(name: str) -> str:
@@ -60,7 +62,10 @@ def name_key(name: str) -> str:
 def numbers_in(text: str) -> list[tuple[int, int, int]]:
     """Every whole number written in a text, in digits or words: (value, start, end)."""
     found = [(int(re.sub(r"\D", "", m.group())), m.start(), m.end()) for m in _DIGITS.finditer(text)]
-    found += [(NUMBER_WORDS[m.group().lower()], m.start(), m.end()) for m in _WORDS.finditer(text)]
+    lowered = text.lower()
+    # Lower-casing keeps positions unless a character changes length ("İ"); then scan any case.
+    words = _WORDS.finditer(lowered) if len(lowered) == len(text) else _WORDS_ANY_CASE.finditer(text)
+    found += [(NUMBER_WORDS[m.group().lower()], m.start(), m.end()) for m in words]
     return sorted(found, key=lambda item: item[1])
 
 

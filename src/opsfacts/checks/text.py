@@ -43,16 +43,24 @@ _LATIN_WORDS = frozenset(
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 # Endings typical of invented pseudo-Latin words ("dolorrovit", "alignatusdae").
-_LATIN_ENDING = re.compile(
-    r"(?:equi|atur|antur|untur|atem|itatem|atus|usdae|ovit|orrum|orum|arum|ibus|iam|ium|enum|orem|tium|"
-    r"itae|ndae|ndit|ndus|ptat\w*|quat\w*|ecti|ecte)$"
+_LATIN_ENDINGS = (
+    *("equi", "atur", "antur", "untur", "atem", "itatem", "atus", "usdae", "ovit", "orrum", "orum"),
+    *("arum", "ibus", "iam", "ium", "enum", "orem", "tium", "itae", "ndae", "ndit", "ndus", "ecti", "ecte"),
 )
+_LATIN_INFIXES = ("ptat", "quat")  # as in "voluptate", "consequat": anywhere in the word
 _WORD = re.compile(r"[^\W\d_]+")
+# A cheap first look: every placeholder pattern needs one of these.
+_MAYBE_MARKUP = re.compile(r"%|\[|[Xx][Xx.,]|TB[DC]|TODO|FIXME")
 
 
 def _latin_share(text: str) -> tuple[int, int]:
-    words = [w.casefold() for w in _WORD.findall(text)]
-    latin = sum(1 for w in words if w in _LATIN_WORDS or (len(w) > 4 and _LATIN_ENDING.search(w)))
+    words = _WORD.findall(text.casefold())
+    latin = sum(
+        1
+        for w in words
+        if w in _LATIN_WORDS
+        or (len(w) > 4 and (w.endswith(_LATIN_ENDINGS) or any(i in w for i in _LATIN_INFIXES)))
+    )
     return latin, len(words)
 
 
@@ -62,10 +70,11 @@ def placeholder_reason(text: str) -> str | None:
         return "it has no words or numbers, only bullet or punctuation characters (an empty bullet)"
     if _LOREM.search(text):
         return "it contains lorem ipsum filler"
-    for pattern, what in _MARKUP:
-        match = pattern.search(text)
-        if match is not None:
-            return f"it contains {what} ({match.group()!r})"
+    if _MAYBE_MARKUP.search(text) is not None:
+        for pattern, what in _MARKUP:
+            match = pattern.search(text)
+            if match is not None:
+                return f"it contains {what} ({match.group()!r})"
     latin, total = _latin_share(text)
     # Filler is mostly pseudo-Latin; real text in any language has a few such words at most.
     if total >= 6 and latin >= 4 and latin * 5 >= total * 2:
@@ -222,16 +231,18 @@ def text_contradicts_figures(factsheet: Factsheet) -> Iterator[Issue]:
         narrative += [
             (("activities", i, "statements", j, "text"), st.text) for j, st in enumerate(activity.statements)
         ]
+    # Only the words right after a number can be a label; enough text for the longest.
+    reach = 2 * max(len(key) for key in figures) + 8
     for parts, text in narrative:
         for value, start, end in numbers_in(text):
-            following = " ".join(text[end:].split()).casefold()
+            following = " ".join(text[end : end + reach].split()).casefold()
             for key, (count, label) in figures.items():
                 if not (
                     following.startswith(key)
                     and (len(following) == len(key) or not following[len(key)].isalnum())
                 ):
                     continue
-                if _QUALIFIED.search(text[:start]) or _within_rounding(value, count):
+                if _QUALIFIED.search(text[max(0, start - 24) : start]) or _within_rounding(value, count):
                     continue
                 if not (count <= 2 * value and value <= 2 * count):
                     continue  # another quantity of the same people, not a repetition

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import types
 import typing
+import weakref
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,8 +20,21 @@ __all__ = ["constraint_name", "values"]
 Path = tuple[PathPart, ...]
 
 
+_NAMES: dict[int, tuple[Any, str | None]] = {}
+
+
 def constraint_name(tp: Any) -> str | None:
     """The name of the constraint on a field type, looking inside ``tuple[...]`` and ``| None``."""
+    # Keyed by identity: hashing a typing construct costs more than the lookup saves.
+    # The type is kept in the entry so that its id cannot be reused.
+    entry = _NAMES.get(id(tp))
+    if entry is None or entry[0] is not tp:
+        entry = _NAMES[id(tp)] = (tp, _constraint_name(tp))
+    return entry[1]
+
+
+@functools.cache
+def _constraint_name(tp: Any) -> str | None:
     found = constraint_of(tp)
     if found is not None:
         return found.name
@@ -27,28 +42,70 @@ def constraint_name(tp: Any) -> str | None:
     if origin in (types.UnionType, typing.Union, tuple):
         for arg in typing.get_args(tp):
             if arg is not type(None) and arg is not Ellipsis:
-                name = constraint_name(arg)
+                name = _constraint_name(arg)
                 if name is not None:
                     return name
     return None
 
 
-def values(obj: Any, parts: Path = ()) -> Iterator[tuple[Path, attrs.Attribute[Any], Any]]:
+_PLANS: dict[type, tuple[tuple[str, str, attrs.Attribute[Any]], ...]] = {}
+
+
+def _plan(cls: type) -> tuple[tuple[str, str, attrs.Attribute[Any]], ...]:
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = _PLANS[cls] = tuple((f.name, field_key(f), f) for f in attrs.fields(cls))
+    return plan
+
+
+Entry = tuple[Path, "attrs.Attribute[Any]", Any]
+
+# Every rule walks the same factsheet; the walk of the last one is kept so
+# that a check run walks it once, not once per rule.
+_last: tuple[weakref.ReferenceType[Any], tuple[Entry, ...]] | None = None
+
+
+_MODELS: dict[type, bool] = {}
+
+
+def _is_model(cls: type) -> bool:
+    known = _MODELS.get(cls)
+    if known is None:
+        known = _MODELS[cls] = attrs.has(cls)
+    return known
+
+
+def _walk(obj: Any, parts: Path, out: list[Entry]) -> None:
+    for name, key, field in _plan(type(obj)):
+        value = getattr(obj, name)
+        if value is None:
+            continue
+        here = (*parts, key)
+        if isinstance(value, tuple):
+            for index, item in enumerate(value):
+                path = (*here, index)
+                out.append((path, field, item))
+                if _is_model(type(item)):
+                    _walk(item, path, out)
+        else:
+            out.append((here, field, value))
+            if _is_model(type(value)):
+                _walk(value, here, out)
+
+
+def values(obj: Any, parts: Path = ()) -> Iterator[Entry]:
     """Every field value below a model object, depth first in field order, with its path.
 
     Items of tuples are yielded one by one with their index; ``None`` values are skipped.
     """
-    for field in attrs.fields(type(obj)):
-        value = getattr(obj, field.name)
-        here = (*parts, field_key(field))
-        items: list[tuple[Path, Any]]
-        if isinstance(value, tuple):
-            items = [((*here, index), item) for index, item in enumerate(value)]
-        elif value is None:
-            items = []
-        else:
-            items = [(here, value)]
-        for path, item in items:
-            yield path, field, item
-            if attrs.has(type(item)):
-                yield from values(item, path)
+    global _last  # noqa: PLW0603 - a one-entry cache, see above
+    if parts:
+        out: list[Entry] = []
+        _walk(obj, parts, out)
+        return iter(out)
+    if _last is not None and _last[0]() is obj:
+        return iter(_last[1])
+    entries: list[Entry] = []
+    _walk(obj, (), entries)
+    _last = (weakref.ref(obj), tuple(entries))
+    return iter(entries)
