@@ -101,6 +101,8 @@ def _no_constant(name: str) -> Any:
 
 
 _decoder = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_no_constant)
+# The C scanner behind the decoder: reads one value at an offset, returns it and its end.
+_scan_value: Callable[[str, int], tuple[Any, int]] = _decoder.scan_once  # type: ignore[attr-defined]
 
 
 def parse_json(raw: str | bytes) -> Parsed:
@@ -170,6 +172,7 @@ class _JsonLocator:
     def __init__(self, text: str) -> None:
         self._text = text
         self._lines: list[int] | None = None
+        self._found: dict[tuple[PathPart, ...], tuple[int, bool]] = {}
 
     def __call__(self, parts: tuple[PathPart, ...], at_key: bool = False) -> Position | None:
         offset = self._find(parts, at_key)
@@ -184,14 +187,26 @@ class _JsonLocator:
 
     def _find(self, parts: tuple[PathPart, ...], at_key: bool) -> int:
         """Offset of the value at ``parts`` (or of its key), else of its nearest existing parent."""
-        pos = self._skip(0)
-        for depth, part in enumerate(parts):
-            last = depth == len(parts) - 1
-            found = self._child(pos, part, at_key and last)
-            if found is None:
-                return pos
-            pos = found
-        return pos
+        if at_key and parts:
+            parent, exact = self._value(parts[:-1])
+            found = self._child(parent, parts[-1], True) if exact else None
+            return parent if found is None else found
+        return self._value(parts)[0]
+
+    def _value(self, parts: tuple[PathPart, ...]) -> tuple[int, bool]:
+        """Offset of the value at ``parts`` and True, or of its nearest existing parent and False."""
+        known = self._found.get(parts)
+        if known is not None:
+            return known
+        if not parts:
+            result = (self._skip(0), True)
+        else:
+            parent, exact = self._value(parts[:-1])
+            child = self._child(parent, parts[-1], False) if exact else None
+            result = (parent, False) if child is None else (child, True)
+        # Problems cluster in a few places: their parents are found once.
+        self._found[parts] = result
+        return result
 
     def _child(self, pos: int, part: PathPart, at_key: bool) -> int | None:
         text = self._text
@@ -203,7 +218,7 @@ class _JsonLocator:
                 pos = self._skip(self._skip(after) + 1)
                 if key == part:
                     return key_start if at_key else pos
-                pos = self._skip(_decoder.raw_decode(text, pos)[1])
+                pos = self._skip(_scan_value(text, pos)[1])
                 if text[pos] == ",":
                     pos = self._skip(pos + 1)
             return None
@@ -213,7 +228,7 @@ class _JsonLocator:
             while text[pos] != "]":
                 if index == part:
                     return pos
-                pos = self._skip(_decoder.raw_decode(text, pos)[1])
+                pos = self._skip(_scan_value(text, pos)[1])
                 if text[pos] == ",":
                     pos = self._skip(pos + 1)
                 index += 1

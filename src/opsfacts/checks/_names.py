@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -52,6 +53,7 @@ _WORDS = re.compile(r"\b(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True
 _WORDS_ANY_CASE = re.compile(_WORDS.pattern, re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=8192)  # the same donors and partners recur across factsheets
 def name_key(name: str) -> str:
     """A name folded for comparison: no accents, case or punctuation ("Terre Sans Frontières")."""
     decomposed = unicodedata.normalize("NFKD", name)
@@ -59,14 +61,15 @@ def name_key(name: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", plain.casefold()).split())
 
 
-def numbers_in(text: str) -> list[tuple[int, int, int]]:
+@functools.lru_cache(maxsize=8192)  # repeated text, as for placeholder_reason
+def numbers_in(text: str) -> tuple[tuple[int, int, int], ...]:
     """Every whole number written in a text, in digits or words: (value, start, end)."""
     found = [(int(re.sub(r"\D", "", m.group())), m.start(), m.end()) for m in _DIGITS.finditer(text)]
     lowered = text.lower()
     # Lower-casing keeps positions unless a character changes length ("İ"); then scan any case.
     words = _WORDS.finditer(lowered) if len(lowered) == len(text) else _WORDS_ANY_CASE.finditer(text)
     found += [(NUMBER_WORDS[m.group().lower()], m.start(), m.end()) for m in words]
-    return sorted(found, key=lambda item: item[1])
+    return tuple(sorted(found, key=lambda item: item[1]))
 
 
 def number_in(text: str) -> int | None:

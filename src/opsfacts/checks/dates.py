@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..model import Factsheet
 from .findings import Issue, Severity
 from .registry import rule
-from .walk import Path, values
+from .walk import Path, index
 
 __all__: list[str] = []
 
@@ -17,8 +17,8 @@ _FUNDING_AS_OF = ("funding", "as_of")
 
 
 def _as_of_dates(factsheet: Factsheet) -> Iterator[tuple[Path, datetime.date]]:
-    for parts, field, value in values(factsheet):
-        if field.name == "as_of" and isinstance(value, datetime.date):
+    for parts, value in index(factsheet).field("as_of"):
+        if isinstance(value, datetime.date):
             yield parts, value
 
 

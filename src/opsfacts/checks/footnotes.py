@@ -8,7 +8,8 @@ from ..errors import format_path
 from ..model import Factsheet, Footnote
 from .findings import Issue, Severity
 from .registry import rule
-from .walk import Path, constraint_name, values
+from .walk import Path
+from .walk import index as walk_index
 
 __all__: list[str] = []
 
@@ -17,10 +18,8 @@ def _markers_used(factsheet: Factsheet) -> list[tuple[Path, str]]:
     """Every footnote marker attached to an item, with its path."""
     return [
         (parts, value)
-        for parts, field, value in values(factsheet)
-        if isinstance(value, str)
-        and constraint_name(field.type) == "footnote marker"
-        and parts[:1] != ("footnotes",)
+        for parts, value in walk_index(factsheet).constrained("footnote marker")
+        if parts[:1] != ("footnotes",)
     ]
 
 

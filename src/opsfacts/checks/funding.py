@@ -17,7 +17,7 @@ from .precision import (
     rescale,
 )
 from .registry import rule
-from .walk import values
+from .walk import index
 
 __all__: list[str] = []
 
@@ -273,8 +273,8 @@ def implausible_scale(factsheet: Factsheet) -> Iterator[Issue]:
 
         "funding": {"currency": "USD", "requested": {"value": "42749662", "scale": "million"}}
     """
-    for parts, _field, value in values(factsheet):
-        if not isinstance(value, Figure) or value.scale.exponent == 0:
+    for parts, value in index(factsheet).of_type(Figure):
+        if value.scale.exponent == 0:
             continue
         if value.value >= _IMPLAUSIBLE_SCALED_VALUE:
             full = format_amount(value.amount)

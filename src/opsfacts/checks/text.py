@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -9,7 +10,8 @@ from ..model import Factsheet, Target
 from ._names import NUMBER_WORDS, numbers_in
 from .findings import Issue, Severity
 from .registry import rule
-from .walk import Path, constraint_name, values
+from .walk import Path
+from .walk import index as walk_index
 
 __all__ = ["placeholder_reason"]
 
@@ -64,6 +66,9 @@ def _latin_share(text: str) -> tuple[int, int]:
     return latin, len(words)
 
 
+# The factsheets of one operation repeat most of their text from one edition
+# to the next, so a collection is checked text by distinct text.
+@functools.lru_cache(maxsize=8192)
 def placeholder_reason(text: str) -> str | None:
     """Why a text looks like template or placeholder text, or None."""
     if not any(c.isalnum() for c in text):
@@ -83,8 +88,8 @@ def placeholder_reason(text: str) -> str | None:
 
 
 def _texts(factsheet: Factsheet) -> Iterator[tuple[Path, str]]:
-    for parts, field, value in values(factsheet):
-        if isinstance(value, str) and constraint_name(field.type) == "non-blank text":
+    for parts, value in walk_index(factsheet).constrained("non-blank text"):
+        if isinstance(value, str):
             yield parts, value
 
 

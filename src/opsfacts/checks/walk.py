@@ -15,7 +15,7 @@ from ..constraints import constraint_of
 from ..converter import field_key
 from ..errors import PathPart
 
-__all__ = ["constraint_name", "values"]
+__all__ = ["Index", "constraint_name", "index", "values"]
 
 Path = tuple[PathPart, ...]
 
@@ -59,10 +59,38 @@ def _plan(cls: type) -> tuple[tuple[str, str, attrs.Attribute[Any]], ...]:
 
 
 Entry = tuple[Path, "attrs.Attribute[Any]", Any]
+Located = tuple[tuple[Path, Any], ...]
 
-# Every rule walks the same factsheet; the walk of the last one is kept so
+
+@attrs.frozen
+class Index:
+    """A factsheet walked once: every value, and the same values grouped for quick lookup."""
+
+    entries: tuple[Entry, ...]
+    """Every ``(path, field, value)``, depth first in field order."""
+    by_constraint: dict[str, Located]
+    """``(path, value)`` of the values whose field type carries the named constraint."""
+    by_field: dict[str, Located]
+    """``(path, value)`` of the values of fields with the given name."""
+    by_type: dict[type, Located]
+    """``(path, value)`` of the values of the given class."""
+
+    def constrained(self, name: str) -> Located:
+        """Values whose field type carries the constraint ``name`` ("footnote marker")."""
+        return self.by_constraint.get(name, ())
+
+    def field(self, name: str) -> Located:
+        """Values of the fields called ``name`` ("as_of")."""
+        return self.by_field.get(name, ())
+
+    def of_type(self, cls: type) -> Located:
+        """Values that are instances of exactly ``cls``."""
+        return self.by_type.get(cls, ())
+
+
+# Every rule looks at the same factsheet; the index of the last one is kept so
 # that a check run walks it once, not once per rule.
-_last: tuple[weakref.ReferenceType[Any], tuple[Entry, ...]] | None = None
+_last: tuple[weakref.ReferenceType[Any], Index] | None = None
 
 
 _MODELS: dict[type, bool] = {}
@@ -93,19 +121,40 @@ def _walk(obj: Any, parts: Path, out: list[Entry]) -> None:
                 _walk(value, here, out)
 
 
+def index(factsheet: Any) -> Index:
+    """The :class:`Index` of a factsheet (built once for consecutive calls on the same one)."""
+    global _last  # noqa: PLW0603 - a one-entry cache, see above
+    if _last is not None and _last[0]() is factsheet:
+        return _last[1]
+    entries: list[Entry] = []
+    _walk(factsheet, (), entries)
+    by_constraint: dict[str, list[tuple[Path, Any]]] = {}
+    by_field: dict[str, list[tuple[Path, Any]]] = {}
+    by_type: dict[type, list[tuple[Path, Any]]] = {}
+    for path, field, value in entries:
+        located = (path, value)
+        name = constraint_name(field.type)
+        if name is not None:
+            by_constraint.setdefault(name, []).append(located)
+        by_field.setdefault(field.name, []).append(located)
+        by_type.setdefault(type(value), []).append(located)
+    built = Index(
+        tuple(entries),
+        {k: tuple(v) for k, v in by_constraint.items()},
+        {k: tuple(v) for k, v in by_field.items()},
+        {k: tuple(v) for k, v in by_type.items()},
+    )
+    _last = (weakref.ref(factsheet), built)
+    return built
+
+
 def values(obj: Any, parts: Path = ()) -> Iterator[Entry]:
     """Every field value below a model object, depth first in field order, with its path.
 
     Items of tuples are yielded one by one with their index; ``None`` values are skipped.
     """
-    global _last  # noqa: PLW0603 - a one-entry cache, see above
     if parts:
         out: list[Entry] = []
         _walk(obj, parts, out)
         return iter(out)
-    if _last is not None and _last[0]() is obj:
-        return iter(_last[1])
-    entries: list[Entry] = []
-    _walk(obj, (), entries)
-    _last = (weakref.ref(obj), tuple(entries))
-    return iter(entries)
+    return iter(index(obj).entries)
