@@ -429,6 +429,26 @@ def test_no_checks_and_missing_config(fake_checks: list[Any], capsys: pytest.Cap
     assert err == "opsfacts validate: error: no-such.toml: no such configuration file\n"
 
 
+def test_bad_rule_selector_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _run(capsys, "--select", "OPS-1", str(CORRECTED))
+    assert (code, out) == (2, "")
+    assert err == (
+        "opsfacts validate: error: 'OPS-1' is not a rule code or prefix such as 'OPS201' or 'OPS2' "
+        "(capitals, then digits)\n"
+    )
+
+
+def test_python_dash_m_runs_the_command_line() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "opsfacts", "validate", "--no-checks", str(CORRECTED)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.splitlines()[-1] == "1 file checked, 1 valid"
+
+
 # --- opsfacts schema ----------------------------------------------------------------
 
 

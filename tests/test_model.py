@@ -173,3 +173,14 @@ def test_population_total_never_adds_people_living_abroad() -> None:
     )
     assert populations.computed_total == 17959
     assert [g.label for g in populations.hosted] == ["Refugees in Mali", "Asylum seekers"]
+
+
+def test_the_checks_are_reachable_from_the_top_level() -> None:
+    import opsfacts
+    import opsfacts.checks
+
+    assert opsfacts.check is opsfacts.checks.check
+    assert opsfacts.Severity.ERROR.value == "error"
+    assert {"check", "Finding", "CheckConfig", "Severity"} <= set(opsfacts.__all__)
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        _ = opsfacts.nope

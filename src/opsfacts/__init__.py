@@ -1,5 +1,7 @@
 """opsfacts: country operations factsheets as typed, validated, checkable data."""
 
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
 from .codes import (
     Cluster,
@@ -58,11 +60,27 @@ from .model import (
     Target,
 )
 
+if TYPE_CHECKING:
+    from .checks import CheckConfig, Finding, Severity, check
+
+# The consistency checks compile their rules on import; they load on first use.
+_LAZY = {"CheckConfig", "Finding", "Severity", "check"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from . import checks  # noqa: PLC0415
+
+        return getattr(checks, name)
+    raise AttributeError(f"module 'opsfacts' has no attribute {name!r}")
+
+
 __all__ = [
     "ABSENT",
     "FORMAT_VERSION",
     "Acceptance",
     "AgeCount",
+    "CheckConfig",
     "Cluster",
     "Contact",
     "DocumentError",
@@ -70,6 +88,7 @@ __all__ = [
     "Donors",
     "Factsheet",
     "Figure",
+    "Finding",
     "Footnote",
     "Funding",
     "InvalidDocument",
@@ -101,6 +120,7 @@ __all__ = [
     "Sector",
     "SectorActivities",
     "SectorCode",
+    "Severity",
     "Sex",
     "SexCount",
     "StaffCategory",
@@ -108,6 +128,7 @@ __all__ = [
     "Statement",
     "Target",
     "__version__",
+    "check",
     "converter",
     "dump",
     "dumps",

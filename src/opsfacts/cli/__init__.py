@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from .._version import __version__
+from ..errors import OpsfactsError
 
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "build_parser", "main"]
 
@@ -46,6 +47,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     try:
         return int(args.run(args))
+    except OpsfactsError as exc:
+        # Commands report their own problems; this is the net under them.
+        print(f"opsfacts {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

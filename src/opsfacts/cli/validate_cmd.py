@@ -107,7 +107,10 @@ def _checks_runner(args: argparse.Namespace) -> ChecksRunner | None:
         changes["ignore"] = _codes(args.ignore)
     if args.fail_on:
         changes["fail_on"] = Severity(args.fail_on)
-    config = attrs.evolve(config, **changes)
+    try:
+        config = attrs.evolve(config, **changes)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     threshold = config.fail_on.rank
 
     def run_checks(factsheet: Any) -> list[tuple[tuple[str | int, ...], Entry]]:
