@@ -135,21 +135,9 @@ def funded_percent_mismatch(factsheet: Factsheet) -> Iterator[Issue]:
                     "funded_percent": "30"}
     """
     funding = factsheet.funding
-    if funding is None or funding.funded_percent is None or funding.requested is None:
+    if funding is None or funding.funded_percent is None:
         return
-    funded = _funded_interval(funding)
-    if funded is None:
-        return
-    share = funded[0].percent_of(figure_interval(funding.requested))
-    if share is None or share.overlaps(printed_interval(funding.funded_percent)):
-        return
-    yield Issue(
-        ("funding", "funded_percent"),
-        f"the funded share is printed as {funding.funded_percent}%, but {funded[1]} over requested "
-        f"is {_pct(share.middle)} (between {_pct(share.low)} and {_pct(share.high)} "
-        "given the rounding of the amounts)",
-        {"stated": funding.funded_percent, "computed": share.middle.quantize(Decimal("0.01"))},
-    )
+    yield from _share_mismatch(funding, "funded", funding.funded_percent, _funded_interval(funding))
 
 
 @rule("OPS104", Severity.ERROR, "Unfunded percentage does not match the amounts")
@@ -166,20 +154,26 @@ def unfunded_percent_mismatch(factsheet: Factsheet) -> Iterator[Issue]:
                     "unfunded_percent": "70"}
     """
     funding = factsheet.funding
-    if funding is None or funding.unfunded_percent is None or funding.requested is None:
+    if funding is None or funding.unfunded_percent is None:
         return
-    gap = _unfunded_interval(funding)
-    if gap is None:
+    yield from _share_mismatch(funding, "unfunded", funding.unfunded_percent, _unfunded_interval(funding))
+
+
+def _share_mismatch(
+    funding: Funding, which: str, printed: Decimal, amount: tuple[Interval, str] | None
+) -> Iterator[Issue]:
+    """The finding for a printed share (``which`` is funded or unfunded) its amount contradicts."""
+    if funding.requested is None or amount is None:
         return
-    share = gap[0].percent_of(figure_interval(funding.requested))
-    if share is None or share.overlaps(printed_interval(funding.unfunded_percent)):
+    share = amount[0].percent_of(figure_interval(funding.requested))
+    if share is None or share.overlaps(printed_interval(printed)):
         return
     yield Issue(
-        ("funding", "unfunded_percent"),
-        f"the unfunded share is printed as {funding.unfunded_percent}%, but {gap[1]} over requested "
+        ("funding", f"{which}_percent"),
+        f"the {which} share is printed as {printed}%, but {amount[1]} over requested "
         f"is {_pct(share.middle)} (between {_pct(share.low)} and {_pct(share.high)} "
         "given the rounding of the amounts)",
-        {"stated": funding.unfunded_percent, "computed": share.middle.quantize(Decimal("0.01"))},
+        {"stated": printed, "computed": share.middle.quantize(Decimal("0.01"))},
     )
 
 
