@@ -311,6 +311,10 @@ class Partner:
     role: PartnerRole = field(
         default=PartnerRole.IMPLEMENTING, metadata=doc("The partner's role (IATI OrganisationRole).")
     )
+    type_label: Text | None = field(
+        default=None,
+        metadata=doc('The kind as printed, where the code list has none ("faith-based organisation").'),
+    )
     acronym: Text | None = field(default=None, metadata=doc("Its acronym, where given."))
     note: Text | None = field(
         default=None, metadata=doc("What the factsheet adds in brackets (a department, a commission).")
