@@ -48,13 +48,17 @@ def _constraint_name(tp: Any) -> str | None:
     return None
 
 
-_PLANS: dict[type, tuple[tuple[str, str, attrs.Attribute[Any]], ...]] = {}
+Plan = tuple[tuple[str, str, "attrs.Attribute[Any]", str | None], ...]
+_PLANS: dict[type, Plan] = {}
 
 
-def _plan(cls: type) -> tuple[tuple[str, str, attrs.Attribute[Any]], ...]:
+def _plan(cls: type) -> Plan:
+    """Per field of a class: name, document key, the field, and its constraint name."""
     plan = _PLANS.get(cls)
     if plan is None:
-        plan = _PLANS[cls] = tuple((f.name, field_key(f), f) for f in attrs.fields(cls))
+        plan = _PLANS[cls] = tuple(
+            (f.name, field_key(f), f, constraint_name(f.type)) for f in attrs.fields(cls)
+        )
     return plan
 
 
@@ -62,36 +66,42 @@ Entry = tuple[Path, "attrs.Attribute[Any]", Any]
 Located = tuple[tuple[Path, Any], ...]
 
 
-@attrs.frozen
 class Index:
-    """A factsheet walked once: every value, and the same values grouped for quick lookup."""
+    """A factsheet walked once: every value, and values grouped for quick lookup."""
 
-    entries: tuple[Entry, ...]
-    """Every ``(path, field, value)``, depth first in field order."""
-    by_constraint: dict[str, Located]
-    """``(path, value)`` of the values whose field type carries the named constraint."""
-    by_field: dict[str, Located]
-    """``(path, value)`` of the values of fields with the given name."""
-    by_type: dict[type, Located]
-    """``(path, value)`` of the values of the given class."""
+    __slots__ = ("_by_constraint", "_by_field", "_by_type", "entries")
+
+    def __init__(
+        self,
+        entries: tuple[Entry, ...],
+        by_constraint: dict[str, list[tuple[Path, Any]]],
+        by_type: dict[type, list[tuple[Path, Any]]],
+    ) -> None:
+        self.entries = entries
+        """Every ``(path, field, value)``, depth first in field order."""
+        self._by_constraint = by_constraint
+        self._by_type = by_type
+        self._by_field: dict[str, Located] = {}
 
     def constrained(self, name: str) -> Located:
         """Values whose field type carries the constraint ``name`` ("footnote marker")."""
-        return self.by_constraint.get(name, ())
+        return tuple(self._by_constraint.get(name, ()))
 
     def field(self, name: str) -> Located:
         """Values of the fields called ``name`` ("as_of")."""
-        return self.by_field.get(name, ())
+        found = self._by_field.get(name)
+        if found is None:
+            found = self._by_field[name] = tuple((p, v) for p, f, v in self.entries if f.name == name)
+        return found
 
     def of_type(self, cls: type) -> Located:
-        """Values that are instances of exactly ``cls``."""
-        return self.by_type.get(cls, ())
+        """Model objects of exactly the class ``cls``."""
+        return tuple(self._by_type.get(cls, ()))
 
 
 # Every rule looks at the same factsheet; the index of the last one is kept so
 # that a check run walks it once, not once per rule.
 _last: tuple[weakref.ReferenceType[Any], Index] | None = None
-
 
 _MODELS: dict[type, bool] = {}
 
@@ -103,22 +113,30 @@ def _is_model(cls: type) -> bool:
     return known
 
 
-def _walk(obj: Any, parts: Path, out: list[Entry]) -> None:
-    for name, key, field in _plan(type(obj)):
-        value = getattr(obj, name)
-        if value is None:
-            continue
-        here = (*parts, key)
-        if isinstance(value, tuple):
-            for index, item in enumerate(value):
-                path = (*here, index)
-                out.append((path, field, item))
+class _Walk:
+    """One walk: every entry, constrained values and model objects collected on the way."""
+
+    def __init__(self) -> None:
+        self.entries: list[Entry] = []
+        self.by_constraint: dict[str, list[tuple[Path, Any]]] = {}
+        self.by_type: dict[type, list[tuple[Path, Any]]] = {}
+
+    def visit(self, obj: Any, parts: Path) -> None:
+        self.by_type.setdefault(type(obj), []).append((parts, obj))
+        entries = self.entries
+        for name, key, field, constraint in _plan(type(obj)):
+            value = getattr(obj, name)
+            if value is None:
+                continue
+            here = (*parts, key)
+            items = enumerate(value) if isinstance(value, tuple) else ((None, value),)
+            for position, item in items:
+                path = here if position is None else (*here, position)
+                entries.append((path, field, item))
+                if constraint is not None:
+                    self.by_constraint.setdefault(constraint, []).append((path, item))
                 if _is_model(type(item)):
-                    _walk(item, path, out)
-        else:
-            out.append((here, field, value))
-            if _is_model(type(value)):
-                _walk(value, here, out)
+                    self.visit(item, path)
 
 
 def index(factsheet: Any) -> Index:
@@ -126,24 +144,9 @@ def index(factsheet: Any) -> Index:
     global _last  # noqa: PLW0603 - a one-entry cache, see above
     if _last is not None and _last[0]() is factsheet:
         return _last[1]
-    entries: list[Entry] = []
-    _walk(factsheet, (), entries)
-    by_constraint: dict[str, list[tuple[Path, Any]]] = {}
-    by_field: dict[str, list[tuple[Path, Any]]] = {}
-    by_type: dict[type, list[tuple[Path, Any]]] = {}
-    for path, field, value in entries:
-        located = (path, value)
-        name = constraint_name(field.type)
-        if name is not None:
-            by_constraint.setdefault(name, []).append(located)
-        by_field.setdefault(field.name, []).append(located)
-        by_type.setdefault(type(value), []).append(located)
-    built = Index(
-        tuple(entries),
-        {k: tuple(v) for k, v in by_constraint.items()},
-        {k: tuple(v) for k, v in by_field.items()},
-        {k: tuple(v) for k, v in by_type.items()},
-    )
+    walk = _Walk()
+    walk.visit(factsheet, ())
+    built = Index(tuple(walk.entries), walk.by_constraint, walk.by_type)
     _last = (weakref.ref(factsheet), built)
     return built
 
@@ -154,7 +157,7 @@ def values(obj: Any, parts: Path = ()) -> Iterator[Entry]:
     Items of tuples are yielded one by one with their index; ``None`` values are skipped.
     """
     if parts:
-        out: list[Entry] = []
-        _walk(obj, parts, out)
-        return iter(out)
+        walk = _Walk()
+        walk.visit(obj, parts)
+        return iter(walk.entries)
     return iter(index(obj).entries)
