@@ -14,13 +14,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from opsfacts import model as model_module
-from opsfacts.cli._validation import schema_problems
 from opsfacts.converter import converter, problems_from
 from opsfacts.errors import PathPart, format_path
 from opsfacts.loading import from_dict, to_dict
 from opsfacts.model import Factsheet
 from opsfacts.schema import MODEL_ONLY_RULES, json_schema, schema_text, validator
 from opsfacts.strategies import factsheets
+from opsfacts.validation import schema_problems
 
 CORRECTED = Path(__file__).resolve().parents[1] / "examples" / "mali-2017-06.corrected.json"
 SCHEMA: dict[str, Any] = json.loads(schema_text())

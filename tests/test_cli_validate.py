@@ -119,17 +119,17 @@ def test_missing_file_does_not_stop_the_others(tree: Path, capsys: pytest.Captur
 def test_unreadable_file(
     tree: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from opsfacts.cli import _validation
+    from opsfacts import validation
     from opsfacts.errors import ReadError
 
-    real = _validation.read_source  # type: ignore[attr-defined]
+    real = validation.read_source  # type: ignore[attr-defined]
 
     def read(path: Any) -> bytes:
         if str(path).endswith("bad.json"):
             raise ReadError(str(path), "permission denied")
         return real(path)
 
-    monkeypatch.setattr(_validation, "read_source", read)
+    monkeypatch.setattr(validation, "read_source", read)
     code, out, _ = _run(capsys, "--no-checks", "docs/bad.json", "docs/good.json")
     assert code == 2
     assert out.splitlines()[0] == "docs/bad.json: OPS000 error permission denied"

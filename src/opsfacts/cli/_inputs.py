@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-import attrs
+from ..validation import Input
 
 __all__ = ["SUFFIXES", "Input", "expand"]
 
@@ -21,18 +21,6 @@ SUFFIXES = (".json", ".yaml", ".yml")
 """Suffixes of the files a directory is searched for."""
 
 STDIN = "-"
-
-
-@attrs.frozen
-class Input:
-    """One document to validate."""
-
-    name: str
-    """How the document is named in reports (the path as given, or ``<stdin>``)."""
-    path: Path | None
-    """The file, or None for standard input."""
-    syntax: str
-    """``json`` or ``yaml``."""
 
 
 def _syntax(path: str) -> str:

@@ -20,8 +20,7 @@ from . import EXIT_USAGE
 
 if TYPE_CHECKING:
     from ..reporting import FileReport
-    from ._inputs import Input
-    from ._validation import ChecksRunner, DocumentValidator
+    from ..validation import ChecksRunner, DocumentValidator, Input
 
 __all__ = ["register", "run"]
 
@@ -166,8 +165,8 @@ def _colour(stream: Any) -> bool:
 def run(args: argparse.Namespace) -> int:
     """Validate the inputs and print the report; return the exit code."""
     from ..reporting import Report, render  # noqa: PLC0415
+    from ..validation import DocumentValidator  # noqa: PLC0415
     from ._inputs import expand  # noqa: PLC0415
-    from ._validation import DocumentValidator  # noqa: PLC0415
 
     inputs, errors = expand(args.paths, args.stdin_format)
     for message in errors:

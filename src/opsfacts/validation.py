@@ -1,8 +1,10 @@
-"""Validating one document: parse, honour ``$schema``, load into the model, run the checks.
+"""Validating documents as ``opsfacts validate`` does: parse, honour ``$schema``, load, check.
 
-A :class:`DocumentValidator` is built once per run and used for every file:
-the converter, the JSON Schema validators and the check configuration are
-made once, not per file.
+A :class:`DocumentValidator` is built once and used for every document: the
+converter, the JSON Schema validators and the check configuration are made
+once, not per document. Its reports (:class:`~opsfacts.reporting.FileReport`)
+carry every problem and finding with its code, JSON path, line and column,
+ready for :func:`opsfacts.reporting.render` or for a tool of your own.
 """
 
 from __future__ import annotations
@@ -15,14 +17,28 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
-from ..errors import InvalidDocument, ParseError, PathPart, Problem, ReadError, format_path
-from ..loading import parse, read_source, structure_parsed
-from ..reporting import Entry, FileReport, load_code, sort_entries
-from ..schema import SCHEMA_FILE_NAME, SCHEMA_ID
-from ..sources import Parsed
-from ._inputs import Input
+import attrs
 
-__all__ = ["ChecksRunner", "DocumentValidator", "schema_problems"]
+from .errors import InvalidDocument, ParseError, PathPart, Problem, ReadError, format_path
+from .loading import parse, read_source, structure_parsed
+from .reporting import Entry, FileReport, load_code, sort_entries
+from .schema import SCHEMA_FILE_NAME, SCHEMA_ID
+from .sources import Parsed
+
+__all__ = ["ChecksRunner", "DocumentValidator", "Input", "schema_problems"]
+
+
+@attrs.frozen
+class Input:
+    """One document to validate."""
+
+    name: str
+    """How the document is named in reports (the path as given, or ``<stdin>``)."""
+    path: Path | None
+    """The file, or None for standard input."""
+    syntax: str
+    """``json`` or ``yaml``."""
+
 
 # Runs the consistency checks on a factsheet: returns entries (path parts, Entry without position).
 ChecksRunner = Callable[[Any], list[tuple[tuple[PathPart, ...], Entry]]]
@@ -100,7 +116,7 @@ class DocumentValidator:
 
     @functools.cached_property
     def bundled_validator(self) -> Any:
-        from ..schema import validator  # noqa: PLC0415 - jsonschema only when asked for
+        from .schema import validator  # noqa: PLC0415 - jsonschema only when asked for
 
         return validator()
 
@@ -170,8 +186,6 @@ class DocumentValidator:
 
     @staticmethod
     def _located(parsed: Parsed, parts: tuple[PathPart, ...], entry: Entry, at_key: bool = False) -> Entry:
-        import attrs  # noqa: PLC0415
-
         position = parsed.locate(parts, at_key)
         line, column = position if position is not None else (None, None)
         return attrs.evolve(entry, path=entry.path or format_path(parts), line=line, column=column)
@@ -202,7 +216,7 @@ class DocumentValidator:
         from jsonschema import Draft202012Validator, validators  # noqa: PLC0415
         from jsonschema.exceptions import SchemaError  # noqa: PLC0415
 
-        from ..schema import schema_text  # noqa: PLC0415
+        from .schema import schema_text  # noqa: PLC0415
 
         name = os.fspath(path)
         try:
