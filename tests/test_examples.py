@@ -20,7 +20,7 @@ from typing import NamedTuple
 import pytest
 
 import opsfacts
-from opsfacts import Factsheet, Figure, Scale
+from opsfacts import Factsheet, Figure, Scale, TargetKind
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
@@ -493,10 +493,6 @@ def test_every_bullet_is_kept_in_order(path: Path) -> None:
     ]
 
 
-NOT_TARGETS = {20}
-"""Numbers in the statements that are not targets: the "20 priority communes" are where, not what."""
-
-
 @pytest.mark.parametrize("path", BOTH)
 def test_targets_are_the_numbers_of_their_statements(path: Path) -> None:
     words = "|".join(NUMBER_WORDS)
@@ -517,19 +513,24 @@ def test_targets_are_the_numbers_of_their_statements(path: Path) -> None:
                     assert str(target.year) in text
                 if target.qualifier.value == "at-least":
                     assert f"over {target.quantity:,}" in text
-            # Every count in the text (not a year, not a scope) is a target, in order.
+            # Every count in the text (not a year) is a target or context figure, in order.
             numbers = [
                 printed_int(n)
                 for n in re.findall(r"\b\d{1,3}(?:,\d{3})*\b", text)
                 if not re.fullmatch(r"(?:19|20)\d\d", n)
             ]
             numbers += [NUMBER_WORDS[w] for w in re.findall(rf"\b({words}) (?:refugees|key)\b", text)]
-            assert [n for n in numbers if n not in NOT_TARGETS] == [t.quantity for t in statement.targets]
+            assert numbers == [t.quantity for t in statement.targets]
 
 
 @pytest.mark.parametrize("path", BOTH)
 def test_target_details(path: Path) -> None:
-    targets = {t.unit: t for a in example(path).activities for st in a.statements for t in st.targets}
+    figures = [t for a in example(path).activities for st in a.statements for t in st.targets]
+    # "In the 20 priority communes": twice, and context, not a target.
+    context = [(t.quantity, t.unit) for t in figures if t.kind is TargetKind.CONTEXT]
+    assert context == [(20, "priority communes"), (20, "priority communes")]
+    targets = {t.unit: t for t in figures if t.kind is TargetKind.TARGET}
+    assert len(targets) + len(context) == len(figures)
     assert {unit: t.quantity for unit, t in targets.items()} == {
         "registration points": 28,
         "refugee returnees": 6_000,

@@ -16,6 +16,7 @@ from .codes import (
     SectorCode,
     Sex,
     StaffCategory,
+    TargetKind,
 )
 from .converter import converter
 from .errors import (
@@ -127,6 +128,7 @@ __all__ = [
     "StaffGroup",
     "Statement",
     "Target",
+    "TargetKind",
     "__version__",
     "check",
     "converter",

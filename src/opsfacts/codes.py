@@ -24,6 +24,7 @@ __all__ = [
     "SectorCode",
     "Sex",
     "StaffCategory",
+    "TargetKind",
 ]
 
 
@@ -271,6 +272,14 @@ _SECTOR_CLUSTER = {
     SectorCode.LOGISTICS: Cluster.LOG,
     SectorCode.EARLY_RECOVERY: Cluster.ERY,
 }
+
+
+class TargetKind(Code):
+    """What a number in an activity statement is."""
+
+    TARGET = "target", "A number the operation aims for (HXL #targeted)."
+    ACHIEVED = "achieved", "A number already reached (HXL #reached)."
+    CONTEXT = "context", 'A number that sets the scene, not a result ("in the 20 priority communes").'
 
 
 class Qualifier(Code):

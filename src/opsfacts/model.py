@@ -25,6 +25,7 @@ from .codes import (
     SectorCode,
     Sex,
     StaffCategory,
+    TargetKind,
 )
 from .constraints import (
     Amount,
@@ -344,10 +345,13 @@ class Partners:
 
 @frozen(field_transformer=constrained)
 class Target:
-    """A numeric target inside an activity statement (\"12 boreholes\")."""
+    """A number inside an activity statement: a target (\"12 boreholes\"), an achievement or context."""
 
     quantity: Count = field(metadata=doc("The number as printed."))
     unit: Text = field(metadata=doc('What is counted ("boreholes", "refugee children").'))
+    kind: TargetKind = field(
+        default=TargetKind.TARGET, metadata=doc("Whether it is a target, an achievement or context.")
+    )
     qualifier: Qualifier = field(
         default=Qualifier.EXACT, metadata=doc('How the number relates to the truth ("over 700").')
     )

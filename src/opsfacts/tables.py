@@ -21,6 +21,7 @@ from typing import IO, Final
 
 import attrs
 
+from .codes import TargetKind
 from .model import Factsheet, Figure
 
 __all__ = [
@@ -188,6 +189,8 @@ def _targets(f: Factsheet) -> list[Row]:
         cluster = sector.code.cluster
         for number, statement in enumerate(activities.statements, start=1):
             for target in statement.targets:
+                if target.kind is TargetKind.CONTEXT:
+                    continue  # it sets the scene; the table holds what is aimed for or reached
                 rows.append(
                     {
                         **_key(f, None),
@@ -195,6 +198,7 @@ def _targets(f: Factsheet) -> list[Row]:
                         "cluster_code": None if cluster is None else cluster.value,
                         "sector_name": sector.name,
                         "statement": number,
+                        "kind": target.kind.value,
                         "quantity": target.quantity,
                         "qualifier": target.qualifier.value,
                         "unit": target.unit,
@@ -294,13 +298,29 @@ def _partner_columns(rows: Sequence[Row]) -> list[Column]:
     ]
 
 
+def _quantity_tag(rows: Sequence[Row]) -> str | None:
+    kinds = {row["kind"] for row in rows}
+    if kinds <= {TargetKind.TARGET.value}:
+        return "#targeted"
+    if kinds == {TargetKind.ACHIEVED.value}:
+        return "#reached"
+    return None
+
+
 def _target_columns(rows: Sequence[Row]) -> list[Column]:
     return [
         Column("sector_code", "#sector+code", "opsfacts sector code."),
         Column("cluster_code", "#sector+cluster+code", "Global cluster code, where the sector is one."),
         Column("sector_name", "#sector+name", "The sector heading as printed."),
         Column("statement", None, "Number of the statement in its sector, from 1."),
-        Column("quantity", "#targeted", "The number targeted, as printed (see the note on #targeted)."),
+        Column("kind", None, "target or achieved. No HXL attribute."),
+        Column(
+            "quantity",
+            _quantity_tag(rows),
+            "The number as printed: #targeted when every row is a target, #reached when every row "
+            "is an achievement, untagged for a mix (see the note on #targeted). Context figures "
+            "are not in this table.",
+        ),
         Column("qualifier", None, "exact, at-least, at-most or about. No HXL attribute."),
         Column("unit", None, 'What is counted ("boreholes"). No HXL tag for a unit.'),
         Column("beneficiaries", None, "Who benefits, as printed (free text, not a population type)."),
