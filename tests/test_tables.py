@@ -95,6 +95,7 @@ def test_every_table_has_the_key_columns_and_rows_for_the_reference(mali: Factsh
     assert mali.donors is not None
     assert counts == {
         "populations": 6,
+        "breakdowns": 0,  # the reference prints no breakdown
         "funding": 1,
         "staff": 2,
         "offices": 4,
@@ -174,3 +175,33 @@ def test_convert_reports_invalid_documents_without_traceback(
     assert f"{bad}:1:8: $.title: " in err
     assert "Traceback" not in err
     assert main(["convert", str(tmp_path / "missing.json"), "--to", "json"]) == 2
+
+
+def test_breakdowns_one_row_per_part(mali: Factsheet) -> None:
+    from opsfacts import AgeCount, OriginCount, Sex, SexCount
+
+    assert mali.populations is not None
+    refugees = attrs.evolve(
+        mali.populations.groups[4],
+        by_origin=(OriginCount(origin="MRT", count=15000), OriginCount(origin="BFA", count=2586)),
+        by_sex=(SexCount(sex=Sex.F, count=9000), SexCount(sex=Sex.M, count=8586)),
+        by_age=(AgeCount(min_age=0, max_age=17, count=9500), AgeCount(min_age=18, count=8086)),
+    )
+    groups = (*mali.populations.groups[:4], refugees, *mali.populations.groups[5:])
+    sheet = attrs.evolve(mali, populations=attrs.evolve(mali.populations, groups=groups))
+    breakdowns = table("breakdowns", sheet)
+    parts = [
+        (r["by"], r["origin"], r["sex"], r["min_age"], r["max_age"], r["count"]) for r in breakdowns.rows
+    ]
+    assert parts == [
+        ("origin", "MRT", None, None, None, 15000),
+        ("origin", "BFA", None, None, None, 2586),
+        ("sex", None, "f", None, None, 9000),
+        ("sex", None, "m", None, None, 8586),
+        ("age", None, None, 0, 17, 9500),
+        ("age", None, None, 18, None, 8086),
+    ]
+    assert {r["population_type"] for r in breakdowns.rows} == {"REF"}
+    assert {r["label"] for r in breakdowns.rows} == {"Refugees in Mali (mixed origin)"}
+    tags = dict(zip(breakdowns.header, breakdowns.hxl_row, strict=True))
+    assert (tags["count"], tags["origin"], tags["sex"]) == ("#population+ind", "#country+origin+code", "")

@@ -1,7 +1,8 @@
 """Factsheets as flat tables, for CSV and for HXL-tagged CSV (HDX and its tools).
 
-One table per section: ``populations``, ``funding``, ``staff``, ``offices``,
-``partners``, ``targets`` and ``donors``; one row per item. Every row starts
+One table per section: ``populations`` (and their ``breakdowns`` by origin,
+sex and age), ``funding``, ``staff``, ``offices``, ``partners``, ``targets``
+and ``donors``; one row per item. Every row starts
 with the operation's main country code and an as-of date, so the tables of
 many factsheets concatenate (:func:`combine`). Column names are stable;
 each column carries an HXL hashtag where the HXL standard has one that fits
@@ -122,6 +123,38 @@ def _populations(f: Factsheet) -> list[Row]:
         }
         for group in block.groups
     ]
+
+
+def _breakdowns(f: Factsheet) -> list[Row]:
+    if f.populations is None:
+        return []
+    block = f.populations
+    rows: list[Row] = []
+    for group in block.groups:
+        base = {
+            **_key(f, group.as_of or block.as_of),
+            "population_type": group.type.value,
+            "label": group.label,
+        }
+        empty: Row = {"origin": None, "sex": None, "min_age": None, "max_age": None}
+        for by_origin in group.by_origin:
+            rows.append(
+                {**base, "by": "origin", **empty, "origin": by_origin.origin, "count": by_origin.count}
+            )
+        for by_sex in group.by_sex:
+            rows.append({**base, "by": "sex", **empty, "sex": by_sex.sex.value, "count": by_sex.count})
+        for band in group.by_age:
+            rows.append(
+                {
+                    **base,
+                    "by": "age",
+                    **empty,
+                    "min_age": band.min_age,
+                    "max_age": band.max_age,
+                    "count": band.count,
+                }
+            )
+    return rows
 
 
 def _funding(f: Factsheet) -> list[Row]:
@@ -257,6 +290,24 @@ def _population_columns(rows: Sequence[Row]) -> list[Column]:
     ]
 
 
+def _breakdown_columns(rows: Sequence[Row]) -> list[Column]:
+    return [
+        Column("population_type", "#population+type+code", "UNHCR population type code of the group."),
+        Column("label", "#population+type+name", "The label printed for the group."),
+        Column("by", None, "``origin``, ``sex`` or ``age``: what the row breaks the group down by."),
+        Column("origin", "#country+origin+code", "Country of origin code, for a row by origin."),
+        Column(
+            "sex",
+            None,
+            "``f``, ``m``, ``x`` or ``u``, for a row by sex. HXL says sex with attributes of the count "
+            "(+f, +m) in wide tables; this long table keeps it as a value.",
+        ),
+        Column("min_age", None, "Youngest age of the band, for a row by age. No HXL tag for an age band."),
+        Column("max_age", None, "Oldest age of the band; empty for an open band (60+)."),
+        Column("count", "#population+ind", "Number of people in this part of the group."),
+    ]
+
+
 def _funding_columns(rows: Sequence[Row]) -> list[Column]:
     return [
         Column("currency", "#currency+code", "ISO 4217 code of the amounts."),
@@ -347,6 +398,7 @@ _Columns = Callable[[Sequence[Row]], list[Column]]
 
 _TABLES: Final[dict[str, tuple[_Rows, _Columns]]] = {
     "populations": (_populations, _population_columns),
+    "breakdowns": (_breakdowns, _breakdown_columns),
     "funding": (_funding, _funding_columns),
     "staff": (_staff, _staff_columns),
     "offices": (_offices, _office_columns),
