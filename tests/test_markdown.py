@@ -105,3 +105,25 @@ def test_cli_render_md(tmp_path: Path, mali: Factsheet) -> None:
     out = tmp_path / "mali.md"
     assert main(["render", str(CORRECTED), "--to", "md", "-o", str(out)]) == 0
     assert out.read_text(encoding="utf-8") == render_markdown(mali)
+
+
+def test_render_and_convert_read_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+    import sys
+
+    text = CORRECTED.read_text(encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8"))))
+    assert main(["render", "-", "--to", "md"]) == 0
+    assert capsys.readouterr().out == render_markdown(opsfacts.loads(text))
+
+    yaml_text = opsfacts.dumps(opsfacts.loads(text), syntax="yaml")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(yaml_text.encode("utf-8"))))
+    assert main(["convert", "-", "--stdin-format", "yaml", "--to", "json"]) == 0
+    assert capsys.readouterr().out == text
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b'{"title": 3}')))
+    assert main(["render", "-", "--to", "md"]) == 1
+    err = capsys.readouterr().err
+    assert "<stdin>:1:11: $.title: expected a string, got a number (3)\n" in err

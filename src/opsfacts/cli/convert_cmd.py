@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from . import EXIT_OK, EXIT_USAGE
-from .render_cmd import load_or_report, write_text
+from .render_cmd import add_stdin_format, load_or_report, write_text
 
 __all__ = ["register", "run"]
 
@@ -33,7 +33,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="convert factsheets to JSON, YAML, CSV or HXL-tagged CSV",
         description="Convert factsheet files to canonical JSON or YAML, or to one CSV table per section.",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="factsheet files or directories")
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE", help="factsheet files or directories, - for stdin"
+    )
+    add_stdin_format(parser)
     parser.add_argument("--to", choices=("json", "yaml", "csv", "hxl"), required=True, help="output format")
     parser.add_argument("-o", "--output", metavar="OUT", help="output file, or directory for several outputs")
     parser.add_argument("--table", choices=TABLE_NAMES, help="csv/hxl: write only this table")
@@ -101,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
     """Convert the files; 0 done, 1 an input is not a valid factsheet, 2 usage or I/O error."""
     from ._inputs import expand  # noqa: PLC0415
 
-    inputs, errors = expand(args.files)
+    inputs, errors = expand(args.files, args.stdin_format)
     for message in errors:
         print(f"{message}", file=sys.stderr)
     if errors:
@@ -109,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
     loaded: list[tuple[str, Any]] = []
     status = EXIT_OK
     for item in inputs:
-        factsheet, item_status = load_or_report(item.name)
+        factsheet, item_status = load_or_report(item)
         status = max(status, item_status)
         if factsheet is not None:
             loaded.append((item.name, factsheet))

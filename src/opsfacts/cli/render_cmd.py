@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
-__all__ = ["load_or_report", "register", "run", "write_text"]
+if TYPE_CHECKING:
+    from ..validation import Input
+
+__all__ = ["add_stdin_format", "load_or_report", "register", "run", "write_text"]
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -19,7 +22,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="render a factsheet as an HTML page or Markdown",
         description="Render a factsheet file (JSON or YAML) as a printable HTML page or as Markdown.",
     )
-    parser.add_argument("file", metavar="FILE", help="a factsheet file (.json, .yaml or .yml)")
+    parser.add_argument(
+        "file", metavar="FILE", help="a factsheet file (.json, .yaml or .yml), or - for stdin"
+    )
+    add_stdin_format(parser)
     parser.add_argument("--to", choices=("html", "md"), required=True, help="output format")
     parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
     parser.add_argument(
@@ -30,13 +36,24 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(run=run)
 
 
-def load_or_report(name: str) -> tuple[Any, int]:
-    """Load a factsheet file; on failure print why (``file:line:col: path: message``) and return a status."""
-    from ..errors import DocumentError, ReadError  # noqa: PLC0415 - the CLI imports lazily
-    from ..loading import load  # noqa: PLC0415
+def add_stdin_format(parser: argparse.ArgumentParser) -> None:
+    """The ``--stdin-format`` option: how to read ``-`` (standard input)."""
+    parser.add_argument(
+        "--stdin-format", choices=("json", "yaml"), default="json", help="syntax of - (default: json)"
+    )
 
+
+def load_or_report(source: Input) -> tuple[Any, int]:
+    """Load a factsheet input; on failure print why (``file:line:col: path: message``) and return a status."""
+    from ..errors import DocumentError, ReadError  # noqa: PLC0415 - the CLI imports lazily
+    from ..loading import load, loads  # noqa: PLC0415
+
+    name = source.name
     try:
-        return load(name), EXIT_OK
+        if source.path is None:
+            raw = _stdin(name)
+            return loads(raw, syntax="yaml" if source.syntax == "yaml" else "json", source=name), EXIT_OK
+        return load(source.path), EXIT_OK
     except ReadError as exc:
         print(f"{exc.source}: error: {exc.message}", file=sys.stderr)
         return None, EXIT_USAGE
@@ -47,6 +64,15 @@ def load_or_report(name: str) -> tuple[Any, int]:
                 file=sys.stderr,
             )
         return None, EXIT_PROBLEMS
+
+
+def _stdin(name: str) -> bytes:
+    from ..errors import ReadError  # noqa: PLC0415
+
+    try:
+        return sys.stdin.buffer.read()
+    except OSError as exc:
+        raise ReadError(name, exc.strerror or str(exc)) from None
 
 
 def write_text(text: str, output: str | None) -> int:
@@ -75,7 +101,14 @@ def _findings(factsheet: Any) -> list[Any] | None:
 
 def run(args: argparse.Namespace) -> int:
     """Render the file; 0 done, 1 invalid document, 2 usage or I/O error."""
-    factsheet, status = load_or_report(args.file)
+    from ._inputs import expand  # noqa: PLC0415
+
+    inputs, errors = expand([args.file], args.stdin_format)
+    if errors or len(inputs) != 1:
+        message = errors[0] if errors else f"{args.file}: name one factsheet file"
+        print(f"opsfacts render: error: {message}", file=sys.stderr)
+        return EXIT_USAGE
+    factsheet, status = load_or_report(inputs[0])
     if factsheet is None:
         return status
     if args.to == "md":
