@@ -127,3 +127,18 @@ def test_render_and_convert_read_standard_input(
     assert main(["render", "-", "--to", "md"]) == 1
     err = capsys.readouterr().err
     assert "<stdin>:1:11: $.title: expected a string, got a number (3)\n" in err
+
+
+def test_convert_refuses_to_write_two_inputs_to_one_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "mali.json").write_text(CORRECTED.read_text(encoding="utf-8"), encoding="utf-8")
+    first, second = tmp_path / "a" / "mali.json", tmp_path / "b" / "mali.json"
+    out = tmp_path / "out"
+    assert main(["convert", str(first), str(second), "--to", "yaml", "-o", str(out)]) == 2
+    assert capsys.readouterr().err == (
+        f"opsfacts convert: error: {first} and {second} would both be written to mali.yaml\n"
+    )
+    assert not out.exists()

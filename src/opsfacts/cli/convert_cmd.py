@@ -66,6 +66,13 @@ def _documents(args: argparse.Namespace, factsheets: list[tuple[str, Any]]) -> i
         return write_text(dumps(factsheets[0][1], syntax=args.to), args.output)
     if args.output is None:
         return _usage("several inputs need -o DIR (one output file per input)")
+    targets: dict[str, str] = {}
+    for name, _ in factsheets:
+        target = Path(name).stem + suffix
+        if target in targets:
+            # Writing both would silently lose one of them.
+            return _usage(f"{targets[target]} and {name} would both be written to {target}")
+        targets[target] = name
     directory = _directory(args.output)
     if directory is None:
         return EXIT_USAGE
