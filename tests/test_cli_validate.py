@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import io
 import json
 import shutil
@@ -12,10 +11,10 @@ import types
 from pathlib import Path
 from typing import Any
 
-import attrs
 import pytest
 from jsonschema import Draft202012Validator
 
+from opsfacts.checks import CheckConfig, Finding, Severity
 from opsfacts.cli import main
 from opsfacts.reporting import report_schema
 from opsfacts.schema import SCHEMA_FILE_NAME, SCHEMA_ID, schema_text
@@ -337,56 +336,27 @@ def test_output_file(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert len(log["runs"][0]["results"]) == 5
 
 
-# --- consistency checks (a fake opsfacts.checks with the agreed interface) ----------
-
-
-class _Severity(enum.StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        return {"error": 3, "warning": 2, "info": 1}[self.value]
-
-
-@attrs.frozen
-class _Config:
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    fail_on: _Severity = _Severity.ERROR
-
-
-@attrs.frozen
-class _Finding:
-    code: str
-    severity: _Severity
-    path: str
-    parts: tuple[str | int, ...]
-    message: str
-    values: dict[str, Any] = attrs.field(factory=dict)
+# --- consistency checks: the real types, fake load_config and check that record their calls ----------
 
 
 @pytest.fixture
 def fake_checks(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    """Install a fake opsfacts.checks; the list records (config start, config used) per call."""
+    """Install an opsfacts.checks whose load_config and check record their calls in the list."""
     calls: list[Any] = []
     module = types.ModuleType("opsfacts.checks")
 
-    def load_config(start: Path) -> _Config:
+    def load_config(start: Path) -> CheckConfig:
         calls.append(("load_config", start))
-        return _Config(ignore=("OPS9",))
+        return CheckConfig(ignore=("OPS9",))
 
-    def check(factsheet: Any, config: _Config) -> list[_Finding]:
+    def check(factsheet: Any, config: CheckConfig) -> list[Finding]:
         calls.append(("check", config))
         return [
-            _Finding(
-                "OPS201", _Severity.WARNING, "$.funding.unfunded", ("funding", "unfunded"), "does not add up"
-            ),
-            _Finding("OPS301", _Severity.INFO, "$.title", ("title",), "a note"),
+            Finding.make("OPS201", Severity.WARNING, ("funding", "unfunded"), "does not add up"),
+            Finding.make("OPS301", Severity.INFO, ("title",), "a note"),
         ]
 
-    module.__dict__.update(Severity=_Severity, load_config=load_config, check=check, CheckConfig=_Config)
+    module.__dict__.update(Severity=Severity, load_config=load_config, check=check, CheckConfig=CheckConfig)
     monkeypatch.setitem(sys.modules, "opsfacts.checks", module)
     return calls
 
@@ -402,7 +372,7 @@ def test_findings_below_fail_on_do_not_fail(
     assert lines[1] == "docs/good.json:16:14: OPS201 warning $.funding.unfunded: does not add up"
     assert lines[2] == "1 file checked, 1 valid (1 warning, 1 info)"
     assert fake_checks[0] == ("load_config", Path.cwd())
-    assert fake_checks[1] == ("check", _Config(ignore=("OPS9",)))
+    assert fake_checks[1] == ("check", CheckConfig(ignore=("OPS9",)))
 
 
 def test_fail_on_select_ignore_config(
@@ -416,7 +386,7 @@ def test_fail_on_select_ignore_config(
     assert fake_checks[0] == ("load_config", config)
     assert fake_checks[1] == (
         "check",
-        _Config(select=("OPS2", "OPS3", "OPS4"), ignore=("OPS201",), fail_on=_Severity.WARNING),
+        CheckConfig(select=("OPS2", "OPS3", "OPS4"), ignore=("OPS201",), fail_on=Severity.WARNING),
     )
     assert out.splitlines()[-1] == "1 file checked, 0 valid (1 warning, 1 info)"
 
