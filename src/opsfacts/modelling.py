@@ -19,7 +19,7 @@ import attrs
 
 from .constraints import constraint_of
 
-__all__ = ["DOC", "STRUCTURING", "constrained", "doc", "field_doc", "value_problems"]
+__all__ = ["DOC", "STRUCTURING", "constrained", "doc", "field_doc"]
 
 DOC = "opsfacts.doc"
 """Metadata key holding a field's documentation."""
@@ -76,12 +76,6 @@ def _checker(tp: Any) -> Checker | None:
 
             return each
     return None
-
-
-def value_problems(tp: Any, value: Any) -> list[tuple[tuple[str | int, ...], str]]:
-    """List the constraint violations of a value of type tp (empty when valid)."""
-    checker = _checker(tp)
-    return [] if checker is None else checker(value)
 
 
 STRUCTURING: ContextVar[bool] = ContextVar("opsfacts_structuring", default=False)

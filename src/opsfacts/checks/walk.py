@@ -6,7 +6,6 @@ import functools
 import types
 import typing
 import weakref
-from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -15,7 +14,7 @@ from ..constraints import constraint_of
 from ..converter import field_key
 from ..errors import PathPart
 
-__all__ = ["Index", "constraint_name", "index", "values"]
+__all__ = ["Index", "constraint_name", "index"]
 
 Path = tuple[PathPart, ...]
 
@@ -149,15 +148,3 @@ def index(factsheet: Any) -> Index:
     built = Index(tuple(walk.entries), walk.by_constraint, walk.by_type)
     _last = (weakref.ref(factsheet), built)
     return built
-
-
-def values(obj: Any, parts: Path = ()) -> Iterator[Entry]:
-    """Every field value below a model object, depth first in field order, with its path.
-
-    Items of tuples are yielded one by one with their index; ``None`` values are skipped.
-    """
-    if parts:
-        walk = _Walk()
-        walk.visit(obj, parts)
-        return iter(walk.entries)
-    return iter(index(obj).entries)
