@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
 AS_PUBLISHED = EXAMPLES / "mali-2017-06.as-published.json"
 CORRECTED = EXAMPLES / "mali-2017-06.corrected.json"
-REFERENCE = REPO.parent / "shared" / "reference" / "unhcr-mali-factsheet-2017-06.txt"
+REFERENCE = REPO / "tests" / "data" / "reference" / "unhcr-mali-factsheet-2017-06.txt"
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from opsfacts.checks import CheckConfig, Severity, check, fails
 REPO = Path(__file__).resolve().parents[1]
 AS_PUBLISHED = REPO / "examples" / "mali-2017-06.as-published.json"
 CORRECTED = REPO / "examples" / "mali-2017-06.corrected.json"
-REFERENCE = REPO.parent / "shared" / "reference" / "unhcr-mali-factsheet-2017-06.txt"
+REFERENCE = REPO / "tests" / "data" / "reference" / "unhcr-mali-factsheet-2017-06.txt"
 
 EXPECTED = {
     ("OPS102", "$.funding.unfunded"),

@@ -3,7 +3,7 @@
 The figures are read out of the plain-text extraction of the published
 factsheet with regular expressions and compared with the example documents,
 so a transcription error in an example fails a test. The reference lives
-beside the repository (``<repo>/../shared/reference``); when it is missing the
+in ``tests/data/reference`` (its README names the source); when it is missing the
 tests fail, they are never skipped.
 """
 
@@ -26,7 +26,7 @@ REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
 AS_PUBLISHED = EXAMPLES / "mali-2017-06.as-published.json"
 CORRECTED = EXAMPLES / "mali-2017-06.corrected.json"
-REFERENCE = REPO.parent / "shared" / "reference" / "unhcr-mali-factsheet-2017-06.txt"
+REFERENCE = REPO / "tests" / "data" / "reference" / "unhcr-mali-factsheet-2017-06.txt"
 
 BOTH = [pytest.param(AS_PUBLISHED, id="as-published"), pytest.param(CORRECTED, id="corrected")]
 
@@ -76,7 +76,7 @@ def reference_text() -> str:
     if not REFERENCE.is_file():
         pytest.fail(
             f"the reference factsheet {REFERENCE} is missing: the example tests compare the examples "
-            "with it. It lives in shared/reference beside the repository (copy shared/ next to the clone).",
+            "with it; it belongs in tests/data/reference.",
             pytrace=False,
         )
     return REFERENCE.read_text(encoding="utf-8")
