@@ -238,7 +238,7 @@ def test_custom_rule_runs_like_a_built_in_one(corrected: Factsheet, temporary_ru
 
             "title": "Mali Factsheet"
         """
-        month = factsheet.period.end.strftime("%B")
+        month = factsheet.reference_period.last_day.strftime("%B")
         if month not in factsheet.title:
             yield Issue(("title",), f"the title does not name {month}", {"month": month})
 

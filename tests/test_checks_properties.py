@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import json
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -17,16 +16,20 @@ from opsfacts import (
     Funding,
     Operation,
     Organisation,
+    Percentage,
     Period,
     PopulationGroup,
     Populations,
+    PopulationTotal,
     Presence,
+    Quantity,
     Scale,
     SexCount,
     StaffGroup,
 )
 from opsfacts.checks import INTERNAL_CODE, CheckConfig, check
 from opsfacts.codes import PopulationType, Residence, Sex, StaffCategory
+from opsfacts.dates import PartialDate
 from opsfacts.strategies import factsheets
 
 # OPS108 (a multiplier on a number already in the millions) is not arithmetic.
@@ -38,7 +41,7 @@ def skeleton(**parts: object) -> Factsheet:
         publisher=Organisation(name="Example Agency"),
         operation=Operation(name="Mali", countries=("MLI",)),
         title="Example factsheet",
-        period=Period(start=datetime.date(2020, 1, 1), end=datetime.date(2020, 12, 31)),
+        period=Period(start=PartialDate("2020-01-01"), end=PartialDate("2020-12-31")),
         **parts,  # type: ignore[arg-type]
     )
 
@@ -81,8 +84,10 @@ def consistent_funding(draw: st.DrawFn) -> tuple[Funding, int, int]:
         requested=figure(requested),
         funded=figure(funded),
         unfunded=figure(requested - funded),
-        funded_percent=_printed(Fraction(funded * 100, requested), pct_places),
-        unfunded_percent=_printed(Fraction((requested - funded) * 100, requested), pct_places),
+        funded_percent=Percentage(value=_printed(Fraction(funded * 100, requested), pct_places)),
+        unfunded_percent=Percentage(
+            value=_printed(Fraction((requested - funded) * 100, requested), pct_places)
+        ),
     )
     return funding, places, pct_places
 
@@ -99,9 +104,13 @@ def test_percent_printed_from_rounded_amounts_is_consistent(case: tuple[Funding,
     funding, _, pct_places = case
     assert funding.requested is not None
     assert funding.funded is not None
+    assert funding.requested.amount is not None
+    assert funding.funded.amount is not None
     assume(funding.requested.amount > 0)
     share = Fraction(funding.funded.amount) * 100 / Fraction(funding.requested.amount)
-    rounded = attrs.evolve(funding, funded_percent=_printed(share, pct_places), unfunded_percent=None)
+    rounded = attrs.evolve(
+        funding, funded_percent=Percentage(value=_printed(share, pct_places)), unfunded_percent=None
+    )
     assert pairs(skeleton(funding=rounded)) == set()
 
 
@@ -111,6 +120,7 @@ def test_perturbed_gap_yields_exactly_its_finding(case: tuple[Funding, int, int]
     assert funding.requested is not None
     assert funding.funded is not None
     assert funding.unfunded is not None
+    assert funding.unfunded.value is not None
     # Beyond what the three printed precisions allow together.
     slack = 2 * (funding.requested.tolerance + funding.funded.tolerance + funding.unfunded.tolerance)
     step = Decimal(1).scaleb(-places)
@@ -127,14 +137,17 @@ def test_perturbed_percent_yields_exactly_its_finding(case: tuple[Funding, int, 
     assert funding.requested is not None
     assert funding.funded is not None
     assert funding.funded_percent is not None
+    assert funding.funded_percent.value is not None
+    assert funding.requested.amount is not None
+    assert funding.funded.amount is not None
     low_requested = Fraction(funding.requested.amount - funding.requested.tolerance)
     assume(low_requested > 0)
     # The highest share the printed amounts allow, computed independently of opsfacts.
     high_share = Fraction(funding.funded.amount + funding.funded.tolerance) * 100 / low_requested
     step = Fraction(1, 10**pct_places)
     tolerance = step / 2
-    units = int((high_share - Fraction(funding.funded_percent) + tolerance) / step) + extra
-    wrong = funding.funded_percent + Decimal(units) * Decimal(1).scaleb(-pct_places)
+    units = int((high_share - Fraction(funding.funded_percent.value) + tolerance) / step) + extra
+    wrong = Percentage(value=funding.funded_percent.value + Decimal(units) * Decimal(1).scaleb(-pct_places))
     assert pairs(skeleton(funding=attrs.evolve(funding, funded_percent=wrong))) == {
         ("OPS103", "$.funding.funded_percent")
     }
@@ -153,26 +166,29 @@ def consistent_populations(draw: st.DrawFn) -> Populations:
         women = draw(st.integers(min_value=0, max_value=count))
         groups.append(
             PopulationGroup(
-                type=PopulationType.REF,
+                types=(PopulationType.REF,),
                 label=f"Refugees from {origin}",
-                count=count,
+                count=Quantity(value=count),
                 origin=origin,
-                by_sex=(SexCount(sex=Sex.F, count=women), SexCount(sex=Sex.M, count=count - women)),
+                by_sex=(
+                    SexCount(sex=Sex.F, count=Quantity(value=women)),
+                    SexCount(sex=Sex.M, count=Quantity(value=count - women)),
+                ),
             )
         )
     if draw(st.booleans()):  # the country's own refugees abroad: never in the total
         abroad = draw(st.integers(min_value=0, max_value=10**7))
         groups.append(
             PopulationGroup(
-                type=PopulationType.REF,
+                types=(PopulationType.REF,),
                 label="Malian refugees",
-                count=abroad,
+                count=Quantity(value=abroad),
                 origin="MLI",
                 residence=Residence.ABROAD,
             )
         )
-    hosted = sum(g.count for g in groups if g.residence is Residence.HOSTED)
-    return Populations(groups=tuple(groups), stated_total=hosted)
+    hosted = sum(g.people or 0 for g in groups if g.residence is Residence.HOSTED)
+    return Populations(groups=tuple(groups), totals=(PopulationTotal(count=Quantity(value=hosted)),))
 
 
 @given(consistent_populations())
@@ -182,9 +198,10 @@ def test_consistent_populations_yield_no_finding(populations: Populations) -> No
 
 @given(consistent_populations(), st.integers(min_value=1, max_value=10**6))
 def test_perturbed_total_yields_exactly_its_finding(populations: Populations, extra: int) -> None:
-    assert populations.stated_total is not None
-    wrong = attrs.evolve(populations, stated_total=populations.stated_total + extra)
-    assert pairs(skeleton(populations=wrong)) == {("OPS201", "$.populations.stated_total")}
+    stated = populations.totals[0].count.value
+    assert stated is not None
+    wrong = attrs.evolve(populations, totals=(PopulationTotal(count=Quantity(value=stated + extra)),))
+    assert pairs(skeleton(populations=wrong)) == {("OPS201", "$.populations.totals[0].count")}
 
 
 @given(consistent_populations(), st.data())
@@ -195,7 +212,10 @@ def test_perturbed_breakdown_yields_exactly_its_finding(
     group = populations.groups[index]
     assume(group.by_sex)
     extra = data.draw(st.integers(min_value=1, max_value=1000))
-    by_sex = (attrs.evolve(group.by_sex[0], count=group.by_sex[0].count + extra), *group.by_sex[1:])
+    first = group.by_sex[0].count
+    assert first is not None
+    assert first.value is not None
+    by_sex = (attrs.evolve(group.by_sex[0], count=Quantity(value=first.value + extra)), *group.by_sex[1:])
     groups = list(populations.groups)
     groups[index] = attrs.evolve(group, by_sex=by_sex)
     wrong = attrs.evolve(populations, groups=tuple(groups))
@@ -208,10 +228,11 @@ def test_perturbed_breakdown_yields_exactly_its_finding(
 )
 def test_staff_total(counts: list[int], shift: int) -> None:
     staff = tuple(
-        StaffGroup(category=StaffCategory.OTHER, label=f"Staff {i}", count=c) for i, c in enumerate(counts)
+        StaffGroup(category=StaffCategory.OTHER, label=f"Staff {i}", count=Quantity(value=c))
+        for i, c in enumerate(counts)
     )
     total = sum(counts)
-    assert pairs(skeleton(presence=Presence(staff=staff, stated_staff_total=total))) == set()
+    assert pairs(skeleton(presence=Presence(staff=staff, stated_staff_total=Quantity(value=total)))) == set()
     assume(total + shift >= 0)
-    wrong = Presence(staff=staff, stated_staff_total=total + shift)
+    wrong = Presence(staff=staff, stated_staff_total=Quantity(value=total + shift))
     assert pairs(skeleton(presence=wrong)) == {("OPS301", "$.presence.stated_staff_total")}

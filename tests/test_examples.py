@@ -20,7 +20,17 @@ from typing import NamedTuple
 import pytest
 
 import opsfacts
-from opsfacts import Factsheet, Figure, Scale, TargetKind
+from opsfacts import (
+    Factsheet,
+    Figure,
+    PartialDate,
+    PartnerRole,
+    Percentage,
+    Qualifier,
+    Quantity,
+    Scale,
+    TargetKind,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
@@ -181,10 +191,11 @@ def printed_populations() -> list[tuple[str, int]]:
 def test_population_figures_match_their_labels(path: Path) -> None:
     populations = example(path).populations
     assert populations is not None
-    stored = [(g.label + "".join(g.footnotes), g.count) for g in populations.groups]
+    stored = [(g.label + "".join(g.footnotes), g.people) for g in populations.groups]
     assert stored == printed_populations()
     assert stored[0] == ("IDP returnees", 498_170)  # the pairing itself, spelled out once
-    assert populations.stated_total is None, "no total is printed"
+    assert populations.totals == (), "no total is printed"
+    assert all(g.count == Quantity(g.people) for g in populations.groups), "printed plainly"
     assert populations.as_of is None
     assert all(g.as_of is None for g in populations.groups), "no population date is printed"
 
@@ -211,9 +222,9 @@ class PrintedFunding(NamedTuple):
     requested: Figure
     funded: Figure
     unfunded: Figure
-    funded_percent: Decimal
-    unfunded_percent: Decimal
-    as_of: datetime.date
+    funded_percent: Percentage
+    unfunded_percent: Percentage
+    as_of: PartialDate
 
 
 def search(pattern: str, text: str) -> re.Match[str]:
@@ -233,9 +244,9 @@ def printed_funding() -> PrintedFunding:
         requested=printed_figure(requested[2], requested[3]),
         funded=printed_figure(funded[2], funded[3]),
         unfunded=printed_figure(unfunded[2], unfunded[3]),
-        funded_percent=Decimal(funded[1]),
-        unfunded_percent=Decimal(unfunded[1]),
-        as_of=printed_date(*as_of.groups()),
+        funded_percent=Percentage(Decimal(funded[1])),
+        unfunded_percent=Percentage(Decimal(unfunded[1])),
+        as_of=PartialDate(printed_date(*as_of.groups())),
     )
 
 
@@ -257,6 +268,8 @@ def test_funding_corrected() -> None:
     assert funding.currency == printed.currency
     assert funding.requested == Figure(printed.requested.value)
     assert funding.funded == Figure(printed.funded.value)
+    assert printed.requested.value is not None
+    assert printed.funded.value is not None
     assert funding.unfunded == Figure(printed.requested.value - printed.funded.value)
     assert funding.unfunded == Figure(Decimal("39680720"))
     assert funding.funded_percent == printed.funded_percent
@@ -264,16 +277,19 @@ def test_funding_corrected() -> None:
     assert funding.as_of == printed.as_of
     computed = funding.computed_funded_percent
     assert computed is not None
-    assert round(computed) == funding.funded_percent
-    assert funding.unfunded_percent == 100 - round(computed)
+    assert round(computed) == printed.funded_percent.value
+    assert printed.unfunded_percent.value == 100 - round(computed)
+    assert funding.unfunded is not None
     assert funding.computed_unfunded == funding.unfunded.amount
 
 
 @pytest.mark.parametrize("path", BOTH)
 def test_period_is_june_2017(path: Path) -> None:
     factsheet = example(path)
-    assert factsheet.period.start == datetime.date(2017, 6, 1)
+    assert factsheet.period is not None
+    assert factsheet.period.first_day == datetime.date(2017, 6, 1)
     assert factsheet.period.end == printed_funding().as_of
+    assert factsheet.date is None
     assert factsheet.operation.name == "Mali"
     assert factsheet.operation.countries == ("MLI",)
     assert factsheet.publisher.name == "UNHCR"
@@ -287,7 +303,7 @@ def test_staff(path: Path) -> None:
     printed = re.findall(r"^(\d+) (\w+ Staff)\s*$", between("Staff:", "Offices:"), re.MULTILINE)
     presence = example(path).presence
     assert presence is not None
-    assert [(s.count, s.label) for s in presence.staff] == [(int(n), label) for n, label in printed]
+    assert [(s.count, s.label) for s in presence.staff] == [(Quantity(int(n)), label) for n, label in printed]
     assert [s.category.value for s in presence.staff] == ["national", "international"]
     assert presence.stated_staff_total is None
 
@@ -328,9 +344,11 @@ def test_partners(path: Path) -> None:
         printed.append((name, bracketed, governmental))
     partners = example(path).partners
     assert partners is not None
-    assert [(p.name, p.note, p.type.is_governmental) for p in partners.partners] == printed
-    assert all(p.type.is_governmental or p.type.is_ngo for p in partners.partners)
-    assert all(p.role.value == "implementing" for p in partners.partners)
+    kinds = [p.type for p in partners.partners]
+    assert all(kind is not None for kind in kinds)
+    assert [(p.name, p.note, bool(p.type and p.type.is_governmental)) for p in partners.partners] == printed
+    assert all(p.type and (p.type.is_governmental or p.type.is_ngo) for p in partners.partners)
+    assert all(p.role is PartnerRole.IMPLEMENTING for p in partners.partners)
     assert all(p.acronym is None for p in partners.partners), "no acronym is printed"
     stated = [(c.count, c.text) for c in partners.stated_counts]
     assert stated == [
@@ -433,7 +451,8 @@ def test_links(path: Path) -> None:
 def texts(factsheet: Factsheet) -> Iterator[str]:
     yield from factsheet.highlights
     for section in factsheet.sections:
-        yield section.heading
+        if section.heading is not None:
+            yield section.heading
         yield from section.paragraphs
     for activities in factsheet.activities:
         yield activities.sector.name
@@ -500,8 +519,10 @@ def test_targets_are_the_numbers_of_their_statements(path: Path) -> None:
         for statement in activities.statements:
             text = statement.text
             for target in statement.targets:
-                spelt = [word for word, n in NUMBER_WORDS.items() if n == target.quantity]
-                assert re.search(rf"\b{target.quantity:,}\b", text) or any(
+                quantity = target.quantity.value
+                assert quantity is not None
+                spelt = [word for word, n in NUMBER_WORDS.items() if n == quantity]
+                assert re.search(rf"\b{quantity:,}\b", text) or any(
                     re.search(rf"\b{word}\b", text) for word in spelt
                 ), (target, text)
                 assert target.unit in text, (target.unit, text)
@@ -511,8 +532,8 @@ def test_targets_are_the_numbers_of_their_statements(path: Path) -> None:
                     assert where in text, (where, text)
                 if target.year is not None:
                     assert str(target.year) in text
-                if target.qualifier.value == "at-least":
-                    assert f"over {target.quantity:,}" in text
+                if target.quantity.qualifier is Qualifier.AT_LEAST:
+                    assert f"over {quantity:,}" in text
             # Every count in the text (not a year) is a target or context figure, in order.
             numbers = [
                 printed_int(n)
@@ -520,18 +541,18 @@ def test_targets_are_the_numbers_of_their_statements(path: Path) -> None:
                 if not re.fullmatch(r"(?:19|20)\d\d", n)
             ]
             numbers += [NUMBER_WORDS[w] for w in re.findall(rf"\b({words}) (?:refugees|key)\b", text)]
-            assert numbers == [t.quantity for t in statement.targets]
+            assert numbers == [t.quantity.value for t in statement.targets]
 
 
 @pytest.mark.parametrize("path", BOTH)
 def test_target_details(path: Path) -> None:
     figures = [t for a in example(path).activities for st in a.statements for t in st.targets]
     # "In the 20 priority communes": twice, and context, not a target.
-    context = [(t.quantity, t.unit) for t in figures if t.kind is TargetKind.CONTEXT]
+    context = [(t.quantity.value, t.unit) for t in figures if t.kind is TargetKind.CONTEXT]
     assert context == [(20, "priority communes"), (20, "priority communes")]
     targets = {t.unit: t for t in figures if t.kind is TargetKind.TARGET}
     assert len(targets) + len(context) == len(figures)
-    assert {unit: t.quantity for unit, t in targets.items()} == {
+    assert {unit: t.quantity.value for unit, t in targets.items()} == {
         "registration points": 28,
         "refugee returnees": 6_000,
         "Mauritanian refugee children": 1_500,
@@ -542,8 +563,10 @@ def test_target_details(path: Path) -> None:
         "mud shelters": 350,
         "traditional shelters": 490,
     }
-    assert targets["refugee children"].qualifier.value == "at-least"
-    assert [t.unit for t in targets.values() if t.qualifier.value != "exact"] == ["refugee children"]
+    assert targets["refugee children"].quantity.qualifier is Qualifier.AT_LEAST
+    assert [t.unit for t in targets.values() if t.quantity.qualifier is not Qualifier.EXACT] == [
+        "refugee children"
+    ]
     assert targets["Mauritanian refugee children"].locations == ("Kayes",)
     assert targets["refugee children"].locations == ("Bamako",)
     for unit in ("water points", "boreholes", "mud shelters", "traditional shelters"):

@@ -20,8 +20,8 @@ MINIMAL: dict[str, Any] = {
     "publisher": {"name": "UNHCR"},
     "operation": {"name": "Mali", "countries": ["MLI"]},
     "title": "Mali factsheet",
+    "format_version": "2.0",
     "period": {"start": "2017-06-01", "end": "2017-06-30"},
-    "format_version": "1.0",
 }
 
 
@@ -55,8 +55,8 @@ def test_minimal_document_dumps_in_field_order() -> None:
         "publisher",
         "operation",
         "title",
-        "period",
         "format_version",
+        "period",
     ]
     assert opsfacts.dumps(factsheet) == json.dumps(MINIMAL, indent=2) + "\n"
 
@@ -80,7 +80,7 @@ def test_every_problem_is_reported_with_its_path() -> None:
     data["operation"]["countries"] = ["MLI", "XXX"]
     data["period"]["start"] = "2017-02-30"
     data["funding"] = {"currency": "USD", "requested": {"value": 42.5, "scale": "millions"}}
-    data["populations"] = {"groups": [{"type": "REF", "label": "Refugees"}]}
+    data["populations"] = {"groups": [{"types": ["REF"], "label": "Refugees"}]}
     data["titel"] = "typo"
     assert sorted(problems(data)) == sorted(
         [
@@ -89,7 +89,7 @@ def test_every_problem_is_reported_with_its_path() -> None:
             ("$.period.start", "value"),
             ("$.funding.requested.value", "type"),
             ("$.funding.requested.scale", "value"),
-            ("$.populations.groups[0].count", "missing"),
+            ("$.populations.groups[0]", "value"),  # neither a count nor households
             ("$.titel", "unknown-key"),
         ]
     )
@@ -115,11 +115,12 @@ def test_missing_key_has_no_value() -> None:
 
 
 def test_no_coercion() -> None:
-    base = {**MINIMAL, "populations": {"groups": [{"type": "REF", "label": "R", "count": 1}]}}
-    for bad in ("12", 12.0, True, None):
+    base = {**MINIMAL, "populations": {"groups": [{"types": ["REF"], "label": "R", "count": 1}]}}
+    for bad in ("12", 12.0, True, [1], {"value": "12"}):
         data = copy.deepcopy(base)
         data["populations"]["groups"][0]["count"] = bad
-        assert problems(data) == [("$.populations.groups[0].count", "type")]
+        path = "$.populations.groups[0].count" + (".value" if isinstance(bad, dict) else "")
+        assert problems(data) == [(path, "type")]
 
 
 def test_a_string_is_not_a_list() -> None:
@@ -203,7 +204,7 @@ def test_unknown_key_points_at_the_key() -> None:
 def test_yaml_problems_carry_line_and_column() -> None:
     text = (
         "publisher: {name: UNHCR}\noperation:\n  name: Mali\n  countries: [MLI]\ntitle: Mali\n"
-        "period:\n  start: 2017-06-01\n  end: 2017-06-31\nformat_version: '1.0'\n"
+        "period:\n  start: 2017-06-01\n  end: 2017-06-31\nformat_version: '2.0'\n"
     )
     with pytest.raises(InvalidDocument) as info:
         opsfacts.loads(text, syntax="yaml")

@@ -14,6 +14,7 @@ import opsfacts
 from opsfacts import Factsheet, Operation, Organisation, Partner, Partners, Period
 from opsfacts.cli import main
 from opsfacts.codes import OrganisationType
+from opsfacts.dates import PartialDate
 from opsfacts.render import render_markdown
 from opsfacts.render.markdown import escape
 from opsfacts.strategies import factsheets
@@ -88,7 +89,9 @@ def test_minimal_factsheet_renders() -> None:
         publisher=Organisation("UNHCR"),
         operation=Operation(name="Niger", countries=("NER",)),
         title="Niger",
-        period=Period(start=datetime.date(2018, 1, 1), end=datetime.date(2018, 1, 31)),
+        period=Period(
+            start=PartialDate(datetime.date(2018, 1, 1)), end=PartialDate(datetime.date(2018, 1, 31))
+        ),
     )
     assert render_markdown(sheet) == "# Niger\n\nUNHCR · Niger · 1 January 2018 – 31 January 2018\n"
 

@@ -21,6 +21,7 @@ from opsfacts import (
     Period,
     PopulationGroup,
     PopulationType,
+    Quantity,
     Scale,
 )
 from opsfacts.codes import OrganisationType, SectorCode
@@ -61,11 +62,19 @@ def test_funding_percentage_is_none_without_a_request() -> None:
 @pytest.mark.parametrize(
     ("build", "message"),
     [
-        (lambda: PopulationGroup(type=PopulationType.REF, label="Refugees", count=-1), "at least 0"),
+        (
+            lambda: PopulationGroup(types=(PopulationType.REF,), label="Refugees", count=Quantity(-1)),
+            "at least 0",
+        ),
+        (lambda: PopulationGroup(label="Refugees"), "needs 'count' or 'households'"),
+        (Quantity, "needs 'value' or 'printed'"),
+        (lambda: Period(start="2019-13"), "YYYY-MM-DD, YYYY-MM or YYYY"),
+        (lambda: Period(start="2019-02-30"), "real calendar date"),
+        (lambda: Period(start="March 2019"), "YYYY-MM-DD, YYYY-MM or YYYY"),
         (lambda: Funding(currency="QQQ"), "ISO 4217"),
         (lambda: Operation(name="Mali", countries=("ZZZ",)), "ISO 3166-1"),
         (lambda: Contact(name="A", email="not-an-email"), "email address"),
-        (lambda: Link(label="x", url="ftp://example.org/"), "http or https URL"),
+        (lambda: Link(label="x", url="ftp://example.org/"), "web address"),
         (lambda: Organisation(name="   "), "empty or blank"),
         (lambda: Figure(value=Decimal("-1")), "non-negative decimal"),
         (lambda: Figure(value=Decimal("1E+3")), "written out in full"),
@@ -121,7 +130,7 @@ def test_only_the_current_format_version_is_read() -> None:
             period=Period(start=datetime.date(2017, 6, 1), end=datetime.date(2017, 6, 30)),
             format_version="0.9",
         )
-    assert FORMAT_VERSION == "1.0"
+    assert FORMAT_VERSION == "2.0"
 
 
 def test_models_are_frozen_and_slotted() -> None:
@@ -160,19 +169,26 @@ def test_population_total_never_adds_people_living_abroad() -> None:
 
     populations = Populations(
         groups=(
-            PopulationGroup(type=PopulationType.REF, label="Refugees in Mali", count=17586),
+            PopulationGroup(types=(PopulationType.REF,), label="Refugees in Mali", count=Quantity(17586)),
             PopulationGroup(
-                type=PopulationType.REF,
+                types=(PopulationType.REF,),
                 label="Malian refugees",
-                count=140103,
+                count=Quantity(140103),
                 residence=Residence.ABROAD,
                 origin="MLI",
             ),
-            PopulationGroup(type=PopulationType.ASY, label="Asylum seekers", count=373),
+            PopulationGroup(types=(PopulationType.ASY,), label="Asylum seekers", count=Quantity(373)),
+            PopulationGroup(types=(PopulationType.HST,), label="Host community", count=Quantity(90000)),
+            PopulationGroup(label="Newly arrived (type not printed)", count=Quantity(printed="[XX]")),
         )
     )
+    # People living abroad and host communities never count; a placeholder adds nothing.
     assert populations.computed_total == 17959
-    assert [g.label for g in populations.hosted] == ["Refugees in Mali", "Asylum seekers"]
+    assert [g.label for g in populations.hosted] == [
+        "Refugees in Mali",
+        "Asylum seekers",
+        "Newly arrived (type not printed)",
+    ]
 
 
 def test_the_checks_are_reachable_from_the_top_level() -> None:

@@ -15,7 +15,7 @@ from opsfacts import model as model_module
 from opsfacts.codes import Scale, Sex
 from opsfacts.constraints import Count, Text
 from opsfacts.model import FORMAT_VERSION, Factsheet
-from opsfacts.modelling import constrained, doc
+from opsfacts.modelling import any_of_groups, constrained, doc
 from opsfacts.schema import (
     DIALECT,
     MODEL_ONLY_RULES,
@@ -83,29 +83,42 @@ def test_properties_in_field_order(schema: dict[str, Any]) -> None:
 
 
 def test_objects_are_closed(schema: dict[str, Any]) -> None:
-    objects = [schema] + [d for d in schema["$defs"].values() if d.get("type") == "object"]
-    assert len(objects) == 1 + 27
+    # Quantity and Percentage are a bare value or an object (anyOf).
+    bare_or_object = [
+        b for d in schema["$defs"].values() for b in d.get("anyOf", ()) if b.get("type") == "object"
+    ]
+    objects = [schema] + [d for d in schema["$defs"].values() if d.get("type") == "object"] + bare_or_object
+    classes = [c for c in vars(model_module).values() if isinstance(c, type) and attrs.has(c)]
+    assert len(objects) == len(classes)
+    assert len(bare_or_object) == 2
     assert all(o["additionalProperties"] is False for o in objects)
 
 
 def test_required_optional_nullable(schema: dict[str, Any]) -> None:
-    assert schema["required"] == ["publisher", "operation", "title", "period"]
+    assert schema["required"] == ["publisher", "operation", "title", "format_version"]
+    assert schema["anyOf"] == [
+        {"required": ["period"], "properties": {"period": {"not": {"type": "null"}}}},
+        {"required": ["date"], "properties": {"date": {"not": {"type": "null"}}}},
+    ]
     age = schema["$defs"]["AgeCount"]
     assert age["required"] == ["min_age"]
     assert age["properties"]["max_age"]["type"] == ["integer", "null"]
     assert age["properties"]["count"] == {
         "description": "Number of people.",
-        "type": "integer",
-        "minimum": 0,
-        "default": 0,
+        "anyOf": [{"$ref": "#/$defs/Quantity"}, {"type": "null"}],
+        "default": None,
     }
+    quantity = schema["$defs"]["Quantity"]
+    assert quantity["anyOf"][0] == {"type": "integer", "minimum": 0}
+    assert quantity["anyOf"][1]["type"] == "object"
 
 
 def test_const_and_defaults(schema: dict[str, Any]) -> None:
     version = schema["properties"]["format_version"]
     assert version["const"] == FORMAT_VERSION
-    assert version["default"] == FORMAT_VERSION
-    assert "format_version" not in schema["required"]
+    # Every 2.0 document states its version: a document without one is read as 1.0.
+    assert "default" not in version
+    assert "format_version" in schema["required"]
     assert schema["properties"]["highlights"]["default"] == []
 
 
@@ -119,17 +132,16 @@ def test_enum_descriptions(schema: dict[str, Any]) -> None:
 def test_constraints(schema: dict[str, Any]) -> None:
     figure = schema["$defs"]["Figure"]["properties"]
     assert figure["value"]["pattern"] == "^(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?$(?![\\s\\S])"
-    assert figure["value"]["type"] == "string"
+    assert figure["value"]["type"] == ["string", "null"]
     countries = schema["$defs"]["Operation"]["properties"]["countries"]["items"]
     assert "MLI" in countries["enum"]
     assert countries["enum"] == sorted(countries["enum"])
     period = schema["$defs"]["Period"]["properties"]["start"]
     assert period == {
-        "description": "First day of the period.",
+        "description": "When the period starts (a day, a month or a year).",
         "type": "string",
-        "format": "date",
-        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$(?![\\s\\S])",
-        "examples": ["2017-06-30"],
+        "pattern": "^[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?$(?![\\s\\S])",
+        "examples": ["2017-06-30", "2019-03", "2019"],
     }
     year = schema["$defs"]["Target"]["properties"]["year"]
     assert (year["minimum"], year["maximum"]) == (1900, 2100)
@@ -148,7 +160,7 @@ _INVALID_FOR_FORMAT = {"date": "2017-02-30", "email": "no-at-sign", "uri": "not 
 
 def test_every_format_is_really_checked(schema: dict[str, Any]) -> None:
     used = set(_formats(schema))
-    assert used == {"date", "email"}
+    assert used == {"email"}  # dates may be partial ("2019-03"): a pattern, not format "date"
     checker = Draft202012Validator.FORMAT_CHECKER
     for name in used:
         assert name in checker.checkers, f"format {name!r} is not checked by jsonschema"
@@ -165,9 +177,21 @@ def test_pattern_end_is_end_of_text() -> None:
 
 def test_validator_rejects_bad_formats() -> None:
     data = json.loads(CORRECTED.read_text(encoding="utf-8"))
-    data["period"]["start"] = "2017-02-30"
+    data["contacts"][0]["email"] = "no-at-sign"
     messages = [e.message for e in validator().iter_errors(data)]
-    assert messages == ["'2017-02-30' is not a 'date'"]
+    assert "'no-at-sign' is not a 'email'" in messages
+
+
+def test_partial_dates_pattern() -> None:
+    data = json.loads(CORRECTED.read_text(encoding="utf-8"))
+    for good in ("2017-06", "2017", "2017-06-30"):
+        data["period"] = {"start": good}
+        assert list(validator().iter_errors(data)) == []
+    for bad in ("2017-13", "2017-6", "June 2017", "2017-06-32"):
+        data["period"] = {"start": bad}
+        errors = [e for e in validator().iter_errors(data)]
+        assert [list(e.absolute_path) for e in errors] == [["period"]]
+        assert any(list(sub.absolute_path) == ["period", "start"] for sub in errors[0].context)
 
 
 # --- toy classes ----------------------------------------------------------------
@@ -258,10 +282,14 @@ def test_model_only_rules_cover_every_post_init() -> None:
         for cls in vars(model_module).values()
         if isinstance(cls, type) and attrs.has(cls) and "__attrs_post_init__" in vars(cls)
     }
-    assert with_rules == {"Operation", "Period", "AgeCount", "Factsheet"}
+    any_of = {
+        cls.__name__ for cls in vars(model_module).values() if isinstance(cls, type) and any_of_groups(cls)
+    }
+    assert with_rules == {"Operation", "Period", "AgeCount", "PopulationGroup", "Factsheet"} | any_of
     listed = {rule.where for rule in MODEL_ONLY_RULES}
-    # Factsheet's rule (format_version) is the schema's const, so it is not model-only.
-    assert listed == {"Operation", "Period", "AgeCount", "whole numbers"}
+    # Factsheet's rule (format_version) is the schema's const and the any-of groups are the schema's
+    # anyOf, so they are not model-only.
+    assert listed == {"Operation", "Period", "AgeCount", "PopulationGroup", "whole numbers", "dates"}
 
 
 def test_format_reference_lists_every_class_and_code() -> None:

@@ -11,17 +11,21 @@ from __future__ import annotations
 import enum
 
 __all__ = [
+    "BreakdownAxis",
     "Cluster",
     "Code",
+    "DocumentKind",
     "OfficeType",
     "OperationScope",
     "OrganisationType",
     "PartnerRole",
+    "PlaceType",
     "PopulationType",
     "Qualifier",
     "Residence",
     "Scale",
     "SectorCode",
+    "Setting",
     "Sex",
     "StaffCategory",
     "TargetKind",
@@ -71,6 +75,46 @@ class Residence(Code):
     )
 
 
+class PlaceType(Code):
+    """What kind of place a population group is counted in."""
+
+    COUNTRY = "country", "A country."
+    REGION = "region", "A region, province or state (first administrative level)."
+    DISTRICT = "district", "A district, department or county (second administrative level or below)."
+    CITY = "city", "A city or town."
+    CAMP = "camp", "A camp."
+    SETTLEMENT = "settlement", "A settlement or village hosting displaced people."
+    TRANSIT_CENTRE = "transit-centre", "A transit or reception centre."
+    OTHER = "other", "Any other kind of place; the name says which."
+
+
+class Setting(Code):
+    """Where a population group lives, by kind of settlement (UNHCR accommodation types)."""
+
+    CAMP = "camp", "In camps or planned settlements."
+    OUT_OF_CAMP = "out-of-camp", "Outside camps (self-settled, with host families, rented housing)."
+    URBAN = "urban", "In towns and cities."
+    RURAL = "rural", "In rural areas."
+
+
+class BreakdownAxis(Code):
+    """A way a population group is broken down."""
+
+    ORIGIN = "origin", "By country of origin (``by_origin``)."
+    SEX = "sex", "By sex (``by_sex``)."
+    AGE = "age", "By age band (``by_age``)."
+
+
+class DocumentKind(Code):
+    """What kind of document the factsheet is, as its title or header says."""
+
+    FACTSHEET = "factsheet", "A country or area factsheet."
+    OPERATIONAL_UPDATE = "operational-update", "An operational update."
+    FLASH_UPDATE = "flash-update", "A flash update on an emergency."
+    SNAPSHOT = "snapshot", "A one-page snapshot or dashboard."
+    OTHER = "other", "Any other kind of document."
+
+
 class Sex(Code):
     """Sex of a population breakdown, as in HDX HAPI."""
 
@@ -115,6 +159,7 @@ class StaffCategory(Code):
     AFFILIATE = "affiliate", "Affiliate workforce."
     UNV_NATIONAL = "unv-national", "National UN Volunteers."
     UNV_INTERNATIONAL = "unv-international", "International UN Volunteers."
+    UNV = "unv", "UN Volunteers, national and international together (printed without a split)."
     CONSULTANT = "consultant", "Consultants."
     DEPLOYEE = "deployee", "Deployees from standby partners."
     OTHER = "other", "Any other category; the label says which."

@@ -25,12 +25,16 @@ __all__ = [
     "CountryCode",
     "CurrencyCode",
     "Email",
+    "HeadingLevel",
+    "IatiOrgId",
+    "Language",
     "Marker",
     "Origin",
     "PositiveCount",
     "RuleCode",
     "Text",
     "Url",
+    "WebAddress",
     "Year",
     "constraint_of",
 ]
@@ -152,6 +156,13 @@ _URL = (
     rf"https?://{_LABEL}(?:\.{_LABEL})+(?::[0-9]{{1,5}})?"
     rf"(?:[/?]{_URL_CHAR}*)?(?:#{_URL_CHAR}*)?"
 )
+# A web address as printed: with its scheme, or without one ("www.unhcr.org/mali").
+_WEB_ADDRESS = (
+    rf"(?:https?://)?{_LABEL}(?:\.{_LABEL})+(?::[0-9]{{1,5}})?"
+    rf"(?:[/?]{_URL_CHAR}*)?(?:#{_URL_CHAR}*)?"
+)
+_LANGUAGE = r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*"
+_IATI_ORG_ID = r"[A-Z]{2}(?:-[A-Za-z0-9]+)+"
 _DECIMAL = r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?"
 DECIMAL_PATTERN = re.compile(_DECIMAL)
 DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -234,6 +245,44 @@ Url = Annotated[
     ),
 ]
 """An absolute ``http`` or ``https`` URL."""
+
+WebAddress = Annotated[
+    str,
+    Constraint(
+        "web address",
+        _matches(
+            _WEB_ADDRESS, "a web address such as 'https://www.unhcr.org/' or, as printed, 'www.unhcr.org'"
+        ),
+        {"pattern": f"^{_WEB_ADDRESS}$"},
+    ),
+]
+"""A web address as printed: an absolute ``http(s)`` URL, or one printed without its scheme."""
+
+Language = Annotated[
+    str,
+    Constraint(
+        "language tag",
+        _matches(_LANGUAGE, "a BCP 47 language tag such as 'en', 'fr' or 'es-CO'"),
+        {"pattern": f"^{_LANGUAGE}$"},
+    ),
+]
+"""A BCP 47 language tag ("en", "fr", "es-CO")."""
+
+IatiOrgId = Annotated[
+    str,
+    Constraint(
+        "IATI organisation identifier",
+        _matches(_IATI_ORG_ID, "an IATI organisation identifier such as 'XM-DAC-41127'"),
+        {"pattern": f"^{_IATI_ORG_ID}$"},
+    ),
+]
+"""An IATI organisation identifier: a registration agency prefix and an id ("XM-DAC-41127")."""
+
+HeadingLevel = Annotated[
+    int,
+    Constraint("heading level", _bounded(1, 4), {"minimum": 1, "maximum": 4}),
+]
+"""How deep a heading is nested: 1 for a top-level heading, up to 4."""
 
 Marker = Annotated[
     str,

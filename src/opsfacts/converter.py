@@ -28,8 +28,9 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from .codes import Code
 from .constraints import constraint_of, parse_date, parse_decimal
+from .dates import PartialDate
 from .errors import ABSENT, PathPart, Problem, format_path
-from .modelling import STRUCTURING
+from .modelling import STRUCTURING, shorthand_of
 
 __all__ = ["converter", "field_key", "problems_from"]
 
@@ -109,6 +110,15 @@ converter.register_structure_hook(datetime.date, _structure_date)
 converter.register_structure_hook(Decimal, _structure_decimal)
 converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
 converter.register_unstructure_hook(Decimal, str)
+
+
+def _structure_partial_date(value: Any, _: Any) -> PartialDate:
+    _expect(value, str, "a date string written YYYY-MM-DD, YYYY-MM or YYYY")
+    return PartialDate(value)
+
+
+converter.register_structure_hook(PartialDate, _structure_partial_date)
+converter.register_unstructure_hook(PartialDate, str)
 
 
 def _structure_enum(value: Any, tp: type[enum.Enum]) -> enum.Enum:
@@ -217,9 +227,12 @@ def _class_hook(cls: type) -> Any:
     inner: Any = make_dict_structure_fn(
         cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True, **overrides
     )
+    bare = _bare_hook(cls)
 
     def structure(value: Any, _: Any) -> Any:
         if type(value) is not dict and not isinstance(value, Mapping):
+            if bare is not None:
+                return bare(value)
             raise _TypeProblem(f"expected an object, got {_describe(value)}")
         if STRUCTURING.get():
             return inner(value, cls)
@@ -227,6 +240,27 @@ def _class_hook(cls: type) -> Any:
         token = STRUCTURING.set(True)
         try:
             return inner(value, cls)
+        finally:
+            STRUCTURING.reset(token)
+
+    return structure
+
+
+def _bare_hook(cls: type) -> Any:
+    """For a class written as a bare value (``498170`` for a Quantity), the hook reading that value."""
+    name = shorthand_of(cls)
+    if name is None:
+        return None
+    tp = attrs.fields_dict(cls)[name].type
+    inner_type = next((a for a in typing.get_args(tp) if a is not type(None)), tp) if _is_optional(tp) else tp
+    hook = converter.get_structure_hook(inner_type)
+
+    def structure(value: Any) -> Any:
+        if value is None or isinstance(value, list):
+            raise _TypeProblem(f"expected a value or an object, got {_describe(value)}")
+        token = STRUCTURING.set(True)
+        try:
+            return cls(**{name: hook(value, inner_type)})
         finally:
             STRUCTURING.reset(token)
 
@@ -243,7 +277,16 @@ def _class_unstructure_hook(cls: type) -> Any:
             kwargs["omit_if_default"] = False  # the format version is always written
         if kwargs:
             overrides[f.name] = override(**kwargs)
-    return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True, **overrides)
+    unstructure: Any = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True, **overrides)
+    name = shorthand_of(cls)
+    if name is None:
+        return unstructure
+
+    def bare_when_alone(value: Any) -> Any:
+        data = unstructure(value)
+        return data[name] if len(data) == 1 and name in data else data
+
+    return bare_when_alone
 
 
 converter.register_structure_hook_factory(attrs.has, _class_hook)

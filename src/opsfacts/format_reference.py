@@ -21,7 +21,7 @@ import attrs
 from .constraints import constraint_of
 from .converter import converter, field_key
 from .model import Factsheet
-from .modelling import field_doc
+from .modelling import any_of_groups, field_doc, shorthand_of
 
 __all__ = ["describe_type", "format_reference", "presence"]
 
@@ -63,7 +63,8 @@ def describe_type(tp: Any) -> str:
 def presence(field: attrs.Attribute[Any]) -> str:
     """``required``, ``optional``, and whether the value may be ``null``."""
     nullable = _optional_inner(field.type) is not None
-    base = "required" if field.default is attrs.NOTHING else "optional"
+    required = field.default is attrs.NOTHING or "const" in field.metadata  # the version is always stated
+    base = "required" if required else "optional"
     return f"{base}, may be null" if nullable else base
 
 
@@ -104,8 +105,21 @@ def _docstring(cls: type) -> list[str]:
     return inspect.cleandoc(cls.__doc__ or "").splitlines()
 
 
+def _rules(cls: type) -> list[str]:
+    """What a reader must know beyond the table: a bare-value form, fields of which one is needed."""
+    lines = []
+    name = shorthand_of(cls)
+    if name is not None:
+        kind = describe_type(attrs.fields_dict(cls)[name].type).split(":")[0].removesuffix(" or null")
+        lines.append(f'May be written as a bare {kind}, meaning ``{{"{name}": ...}}`` and nothing else.')
+    for names in any_of_groups(cls):
+        listing = " or ".join(f"``{n}``" for n in names)
+        lines.append(f"Needs {listing} (at least one of them).")
+    return ["", *lines] if lines else []
+
+
 def _class_lines(cls: type) -> list[str]:
-    out = [f".. _{_anchor(cls)}:", "", f".. rubric:: {cls.__name__}", "", *_docstring(cls)]
+    out = [f".. _{_anchor(cls)}:", "", f".. rubric:: {cls.__name__}", "", *_docstring(cls), *_rules(cls)]
     out += [
         "",
         ".. list-table::",

@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .converter import converter, problems_from
-from .errors import InvalidDocument, ParseError, ReadError
-from .model import Factsheet
+from .errors import InvalidDocument, ParseError, Problem, ReadError
+from .migration import READ_VERSIONS, Migration, migrate
+from .model import FORMAT_VERSION, Factsheet
 from .sources import MAX_BYTES, Parsed, locate_problems, parse_text
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "dumps",
     "from_dict",
     "load",
+    "load_parsed",
     "loads",
     "parse",
     "read_source",
@@ -38,21 +40,59 @@ _structure = converter.get_structure_hook(Factsheet)
 _unstructure = converter.get_unstructure_hook(Factsheet)
 
 
-def from_dict(data: Any, *, source: str | None = None) -> Factsheet:
-    """Build a factsheet from JSON-like data; raise :class:`InvalidDocument` listing every problem."""
+def _version_problem(migration: Migration) -> Problem | None:
+    version = migration.from_version
+    if not isinstance(migration.data, dict) or version in READ_VERSIONS:
+        return None
+    if not isinstance(migration.data.get("format_version"), str):
+        return None  # a wrong type is the converter's to report
+    readable = " and ".join(READ_VERSIONS)
+    return Problem(
+        path="$.format_version",
+        message=(
+            f"format_version {version!r} is not one this opsfacts reads: it reads {readable} "
+            f"and writes {FORMAT_VERSION} (a newer version needs a newer opsfacts)"
+        ),
+        code="value",
+        value=version,
+        parts=("format_version",),
+    )
+
+
+def _structure_migrated(data: Any) -> tuple[Factsheet, Migration]:
+    """Migrate, then structure; raise InvalidDocument (without positions) listing every problem."""
+    migration = migrate(data)
+    problem = _version_problem(migration)
+    if problem is not None:
+        raise InvalidDocument([problem])
     try:
-        return typing.cast(Factsheet, _structure(data, Factsheet))
+        return typing.cast(Factsheet, _structure(migration.data, Factsheet)), migration
     except Exception as exc:  # noqa: BLE001 - every structuring failure becomes a Problem
-        raise InvalidDocument(problems_from(exc, data), source) from None
+        raise InvalidDocument(problems_from(exc, migration.data)) from None
+
+
+def from_dict(data: Any, *, source: str | None = None) -> Factsheet:
+    """Build a factsheet from JSON-like data of any version it reads (older ones are migrated).
+
+    Raise :class:`InvalidDocument` listing every problem.
+    """
+    try:
+        return _structure_migrated(data)[0]
+    except InvalidDocument as exc:
+        raise InvalidDocument(exc.problems, source) from None
+
+
+def load_parsed(parsed: Parsed, *, source: str | None = None) -> tuple[Factsheet, Migration]:
+    """Build a factsheet from parsed text, with what migration changed; problems carry line and column."""
+    try:
+        return _structure_migrated(parsed.data)
+    except InvalidDocument as exc:
+        raise InvalidDocument(locate_problems(list(exc.problems), parsed), source) from None
 
 
 def structure_parsed(parsed: Parsed, *, source: str | None = None) -> Factsheet:
     """Build a factsheet from parsed text; problems carry line and column."""
-    try:
-        return typing.cast(Factsheet, _structure(parsed.data, Factsheet))
-    except Exception as exc:  # noqa: BLE001 - every structuring failure becomes a Problem
-        problems = locate_problems(problems_from(exc, parsed.data), parsed)
-        raise InvalidDocument(problems, source) from None
+    return load_parsed(parsed, source=source)[0]
 
 
 def to_dict(factsheet: Factsheet) -> dict[str, Any]:
@@ -114,6 +154,7 @@ def load(path: str | os.PathLike[str], *, syntax: Syntax | None = None) -> Facts
 
 
 def dump(factsheet: Factsheet, path: str | os.PathLike[str], *, syntax: Syntax | None = None) -> None:
-    """Write a factsheet to a file as canonical JSON or YAML (by suffix)."""
-    text = dumps(factsheet, syntax=syntax or syntax_of(path))
-    Path(path).write_text(text, encoding="utf-8")
+    """Write a factsheet to a file as canonical JSON or YAML (by suffix), whole or not at all."""
+    from .writing import write_text_atomic  # noqa: PLC0415
+
+    write_text_atomic(path, dumps(factsheet, syntax=syntax or syntax_of(path)))

@@ -8,21 +8,26 @@ docs and the document field names are all derived from them.
 # types at class creation to attach constraint validators.
 
 import datetime
+import decimal
 from decimal import Decimal
-from typing import Final
+from typing import ClassVar, Final
 
 from attrs import field, frozen
 
 from .codes import (
+    BreakdownAxis,
+    DocumentKind,
     OfficeType,
     OperationScope,
     OrganisationType,
     PartnerRole,
+    PlaceType,
     PopulationType,
     Qualifier,
     Residence,
     Scale,
     SectorCode,
+    Setting,
     Sex,
     StaffCategory,
     TargetKind,
@@ -33,15 +38,19 @@ from .constraints import (
     CountryCode,
     CurrencyCode,
     Email,
+    HeadingLevel,
+    IatiOrgId,
+    Language,
     Marker,
     Origin,
     PositiveCount,
     RuleCode,
     Text,
-    Url,
+    WebAddress,
     Year,
 )
-from .modelling import constrained, doc
+from .dates import PartialDate
+from .modelling import check_any_of, constrained, doc
 
 __all__ = [
     "FORMAT_VERSION",
@@ -54,6 +63,7 @@ __all__ = [
     "Figure",
     "Footnote",
     "Funding",
+    "KeyFigure",
     "Link",
     "OfficeGroup",
     "Operation",
@@ -62,46 +72,111 @@ __all__ = [
     "Partner",
     "PartnerCount",
     "Partners",
+    "Percentage",
     "Period",
     "PopulationGroup",
+    "PopulationTotal",
     "Populations",
     "Presence",
+    "Quantity",
     "Section",
     "Sector",
     "SectorActivities",
     "SexCount",
     "StaffGroup",
+    "StaffPart",
     "Statement",
     "Target",
 ]
 
-FORMAT_VERSION: Final = "1.0"
+FORMAT_VERSION: Final = "2.0"
 """The version of the factsheet format this model describes."""
 
 _MARKERS_DOC = "Markers of the footnotes this item refers to, as printed (``*``)."
+_PRINTED_DOC = (
+    "The text as printed, where it differs from the plain rendering of the value "
+    '("412.305", "over 6,500", "[XX]"); a placeholder printed instead of a value is kept here.'
+)
+_AS_OF_DOC = 'The data cut-off printed for this block (``2019-03`` for "as of March 2019").'
+_AND_OTHERS_DOC = 'The words printed to say the list goes on ("and others"); absent for a complete list.'
+
+
+@frozen(field_transformer=constrained)
+class Quantity:
+    """A count as printed: its value, how it relates to the truth, and its printed text.
+
+    A plain count is written as a bare number (``498170``). Anything more is an
+    object: ``{"value": 6500, "qualifier": "at-least", "printed": "over 6,500"}``,
+    ``{"value": 412305, "printed": "412.305"}``, or, for a placeholder printed
+    where the figure should be, ``{"printed": "[XX]"}`` with no value.
+    """
+
+    __opsfacts_any_of__: ClassVar[tuple[tuple[str, ...], ...]] = (("value", "printed"),)
+    __opsfacts_shorthand__: ClassVar[str] = "value"
+
+    value: Count | None = field(
+        default=None, metadata=doc("The number the print stands for; absent when none was printed.")
+    )
+    qualifier: Qualifier = field(
+        default=Qualifier.EXACT, metadata=doc('How the number relates to the truth ("over 6,500").')
+    )
+    printed: Text | None = field(default=None, metadata=doc(_PRINTED_DOC))
+
+    def __attrs_post_init__(self) -> None:
+        check_any_of(self)
+
+
+@frozen(field_transformer=constrained)
+class Percentage:
+    """A percentage as printed: ``"7"`` for "7%", or ``{"printed": "[XX]%"}`` for a placeholder."""
+
+    __opsfacts_any_of__: ClassVar[tuple[tuple[str, ...], ...]] = (("value", "printed"),)
+    __opsfacts_shorthand__: ClassVar[str] = "value"
+
+    value: Amount | None = field(
+        default=None, metadata=doc('The percentage, as a decimal string ("91.3"); absent when not printed.')
+    )
+    printed: Text | None = field(default=None, metadata=doc(_PRINTED_DOC))
+
+    def __attrs_post_init__(self) -> None:
+        check_any_of(self)
 
 
 @frozen(field_transformer=constrained)
 class Figure:
-    """A figure exactly as printed: its digits and the multiplier it was printed with.
+    """An amount exactly as printed: its digits and the multiplier it was printed with.
 
     ``USD 48.3 M`` is ``{"value": "48.3", "scale": "million"}``. The number of
     decimals printed is kept, so checks compare stated with computed figures
-    within the precision they were printed at.
+    within the precision they were printed at. ``$3.2 million`` keeps its
+    printed text; ``USD [Figure] M`` has no value, only its printed text.
     """
 
-    value: Amount = field(metadata=doc('The printed number, as a decimal string ("48.3").'))
+    __opsfacts_any_of__: ClassVar[tuple[tuple[str, ...], ...]] = (("value", "printed"),)
+
+    value: Amount | None = field(
+        default=None,
+        metadata=doc('The printed number, as a decimal string ("48.3"); absent for a placeholder.'),
+    )
     scale: Scale = field(default=Scale.ONE, metadata=doc("The multiplier it was printed with."))
+    printed: Text | None = field(default=None, metadata=doc(_PRINTED_DOC))
+
+    def __attrs_post_init__(self) -> None:
+        check_any_of(self)
 
     @property
-    def amount(self) -> Decimal:
-        """The value the figure stands for, multiplier applied."""
-        return self.value.scaleb(self.scale.exponent)
+    def amount(self) -> Decimal | None:
+        """The value the figure stands for, multiplier applied; None for a placeholder."""
+        if self.value is None:
+            return None
+        # scaleb rounds to the context's precision (28 digits by default): keep every printed digit.
+        context = decimal.Context(prec=max(28, len(self.value.as_tuple().digits)))
+        return self.value.scaleb(self.scale.exponent, context)
 
     @property
     def tolerance(self) -> Decimal:
         """Half a unit of the last printed digit: how far the true value may lie."""
-        exponent = int(self.value.as_tuple().exponent)
+        exponent = 0 if self.value is None else int(self.value.as_tuple().exponent)
         return Decimal(5).scaleb(exponent - 1 + self.scale.exponent)
 
 
@@ -146,62 +221,107 @@ class Operation:
 
 @frozen(field_transformer=constrained)
 class Period:
-    """The reporting period: the first and last day the factsheet reports on."""
+    """A period: from the first day of ``start`` to the last day of ``end``.
 
-    start: datetime.date = field(metadata=doc("First day of the period."))
-    end: datetime.date = field(metadata=doc("Last day of the period."))
+    ``{"start": "2019-03"}`` is the month of March 2019; ``{"start": "2017-06-01",
+    "end": "2017-06-30"}`` the same month by its days; ``{"start": "2019"}`` a year.
+    """
+
+    start: PartialDate = field(metadata=doc("When the period starts (a day, a month or a year)."))
+    end: PartialDate | None = field(
+        default=None, metadata=doc("When it ends; absent when it ends with ``start``'s month or year.")
+    )
+    printed: Text | None = field(default=None, metadata=doc('The period as printed ("June 2017").'))
 
     def __attrs_post_init__(self) -> None:
-        if self.end < self.start:
+        if self.last_day < self.first_day:
             raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
+
+    @property
+    def first_day(self) -> datetime.date:
+        """The first day of the period."""
+        return self.start.first_day
+
+    @property
+    def last_day(self) -> datetime.date:
+        """The last day of the period."""
+        return (self.end or self.start).last_day
 
 
 @frozen(field_transformer=constrained)
 class Section:
-    """A narrative section: a heading and its paragraphs or bullets, in order."""
+    """A narrative section: a heading (where printed) and its paragraphs or bullets, in order."""
 
-    heading: Text = field(metadata=doc("The section heading as printed."))
     paragraphs: tuple[Text, ...] = field(metadata=doc("The paragraphs or bullets, in order."))
+    heading: Text | None = field(default=None, metadata=doc("The heading as printed; absent when none is."))
+    level: HeadingLevel = field(
+        default=1, metadata=doc("How deep the heading is nested: 2 for a sub-heading of the section before.")
+    )
 
 
 @frozen(field_transformer=constrained)
 class OriginCount:
     """Part of a population group by country of origin."""
 
+    __opsfacts_any_of__: ClassVar[tuple[tuple[str, ...], ...]] = (("count", "percent"),)
+
     origin: Origin = field(metadata=doc("Country of origin."))
-    count: Count = field(metadata=doc("Number of people."))
+    count: Quantity | None = field(default=None, metadata=doc("Number of people."))
+    percent: Percentage | None = field(default=None, metadata=doc("Share of the group, where printed."))
+
+    def __attrs_post_init__(self) -> None:
+        check_any_of(self)
 
 
 @frozen(field_transformer=constrained)
 class SexCount:
     """Part of a population group by sex."""
 
+    __opsfacts_any_of__: ClassVar[tuple[tuple[str, ...], ...]] = (("count", "percent"),)
+
     sex: Sex = field(metadata=doc("Sex."))
-    count: Count = field(metadata=doc("Number of people."))
+    count: Quantity | None = field(default=None, metadata=doc("Number of people."))
+    percent: Percentage | None = field(default=None, metadata=doc("Share of the group, where printed."))
+
+    def __attrs_post_init__(self) -> None:
+        check_any_of(self)
 
 
 @frozen(field_transformer=constrained)
 class AgeCount:
     """Part of a population group by age band."""
 
+    __opsfacts_any_of__: ClassVar[tuple[tuple[str, ...], ...]] = (("count", "percent"),)
+
     min_age: Count = field(metadata=doc("Youngest age in the band, in years."))
     max_age: Count | None = field(
         default=None, metadata=doc("Oldest age in the band, in years; absent for an open band (60+).")
     )
-    count: Count = field(default=0, metadata=doc("Number of people."))
+    count: Quantity | None = field(default=None, metadata=doc("Number of people."))
+    percent: Percentage | None = field(default=None, metadata=doc("Share of the group, where printed."))
 
     def __attrs_post_init__(self) -> None:
         if self.max_age is not None and self.max_age < self.min_age:
             raise ValueError(f"age band {self.min_age}-{self.max_age} ends before it starts")
+        check_any_of(self)
 
 
 @frozen(field_transformer=constrained)
 class PopulationGroup:
     """One group of people of concern, as printed."""
 
-    type: PopulationType = field(metadata=doc("UNHCR population type code."))
+    __opsfacts_any_of__: ClassVar[tuple[tuple[str, ...], ...]] = (("count", "households"),)
+
     label: Text = field(metadata=doc("The label printed next to the figure."))
-    count: Count = field(metadata=doc("Number of people."))
+    types: tuple[PopulationType, ...] = field(
+        default=(),
+        metadata=doc(
+            "UNHCR population type codes: one, several for a combined group "
+            '("refugees and asylum-seekers"), none when the sheet does not say.'
+        ),
+    )
+    count: Quantity | None = field(default=None, metadata=doc("Number of people (individuals)."))
+    households: Quantity | None = field(default=None, metadata=doc("Number of households, where printed."))
     residence: Residence = field(
         default=Residence.HOSTED,
         metadata=doc("Whether the group lives in the operation's area or abroad."),
@@ -209,12 +329,54 @@ class PopulationGroup:
     origin: Origin | None = field(
         default=None, metadata=doc("Country of origin, ``mixed`` or ``unknown``, where stated.")
     )
-    as_of: datetime.date | None = field(default=None, metadata=doc("Date the count refers to."))
+    place: Text | None = field(
+        default=None, metadata=doc('Where the group is counted, as printed ("Gambella", "Kakuma camp").')
+    )
+    place_type: PlaceType | None = field(default=None, metadata=doc("What kind of place ``place`` is."))
+    setting: Setting | None = field(default=None, metadata=doc("Camp, out of camp, urban or rural."))
+    share: Percentage | None = field(
+        default=None, metadata=doc("The group's share of the total, where printed.")
+    )
+    as_of: PartialDate | None = field(default=None, metadata=doc("Date the count refers to."))
     source: Text | None = field(default=None, metadata=doc('Who counted ("UNHCR", "Government of Mali").'))
     footnotes: tuple[Marker, ...] = field(default=(), metadata=doc(_MARKERS_DOC))
     by_origin: tuple[OriginCount, ...] = field(default=(), metadata=doc("Breakdown by origin."))
     by_sex: tuple[SexCount, ...] = field(default=(), metadata=doc("Breakdown by sex."))
     by_age: tuple[AgeCount, ...] = field(default=(), metadata=doc("Breakdown by age band."))
+    partial: tuple[BreakdownAxis, ...] = field(
+        default=(),
+        metadata=doc(
+            'The breakdowns printed for part of the group only ("of whom 3,200 children"): '
+            "they may add up to less than the group."
+        ),
+    )
+
+    def __attrs_post_init__(self) -> None:
+        check_any_of(self)
+        if len(set(self.types)) != len(self.types):
+            raise ValueError("a population group lists each type once")
+
+    @property
+    def type(self) -> PopulationType | None:
+        """The group's one population type; None for a combined group or where none is printed."""
+        return self.types[0] if len(self.types) == 1 else None
+
+    @property
+    def people(self) -> int | None:
+        """The number of people, where a number was printed."""
+        return None if self.count is None else self.count.value
+
+
+@frozen(field_transformer=constrained)
+class PopulationTotal:
+    """A total of people of concern as printed, with who counted it."""
+
+    count: Quantity = field(metadata=doc("The total."))
+    label: Text | None = field(default=None, metadata=doc('The label printed with it ("Total").'))
+    households: Quantity | None = field(default=None, metadata=doc("Total households, where printed."))
+    source: Text | None = field(default=None, metadata=doc("Who counted, where it differs between totals."))
+    as_of: PartialDate | None = field(default=None, metadata=doc("Date the total refers to."))
+    footnotes: tuple[Marker, ...] = field(default=(), metadata=doc(_MARKERS_DOC))
 
 
 @frozen(field_transformer=constrained)
@@ -222,21 +384,25 @@ class Populations:
     """The populations of concern block."""
 
     groups: tuple[PopulationGroup, ...] = field(metadata=doc("The groups, in printed order."))
-    stated_total: Count | None = field(
-        default=None, metadata=doc("The total of people of concern, where printed.")
+    totals: tuple[PopulationTotal, ...] = field(
+        default=(),
+        metadata=doc("Totals as printed; several when sources differ (government and UNHCR figures)."),
     )
-    as_of: datetime.date | None = field(default=None, metadata=doc("Date the figures refer to."))
+    source: Text | None = field(default=None, metadata=doc("Who counted, for the whole block."))
+    as_of: PartialDate | None = field(default=None, metadata=doc(_AS_OF_DOC))
     footnotes: tuple[Marker, ...] = field(default=(), metadata=doc(_MARKERS_DOC))
 
     @property
     def hosted(self) -> tuple[PopulationGroup, ...]:
-        """The groups living in the operation's area."""
-        return tuple(g for g in self.groups if g.residence is Residence.HOSTED)
+        """The groups of concern living in the operation's area (host communities left out)."""
+        return tuple(
+            g for g in self.groups if g.residence is Residence.HOSTED and g.types != (PopulationType.HST,)
+        )
 
     @property
     def computed_total(self) -> int:
-        """The sum of the hosted groups; people of the country living abroad never count."""
-        return sum(g.count for g in self.hosted)
+        """The people in the hosted groups; people living abroad and host communities never count."""
+        return sum(g.people or 0 for g in self.hosted)
 
 
 @frozen(field_transformer=constrained)
@@ -251,45 +417,86 @@ class Funding:
     requested: Figure | None = field(default=None, metadata=doc("Amount requested, as printed."))
     funded: Figure | None = field(default=None, metadata=doc("Amount received, as printed."))
     unfunded: Figure | None = field(default=None, metadata=doc("Funding gap, as printed."))
-    funded_percent: Amount | None = field(default=None, metadata=doc('Percentage funded, as printed ("7").'))
-    unfunded_percent: Amount | None = field(
+    funded_percent: Percentage | None = field(
+        default=None, metadata=doc('Percentage funded, as printed ("7").')
+    )
+    unfunded_percent: Percentage | None = field(
         default=None, metadata=doc('Percentage unfunded, as printed ("93").')
     )
-    as_of: datetime.date | None = field(default=None, metadata=doc("Date the figures refer to."))
+    year: Year | None = field(
+        default=None, metadata=doc('The year of the requirements ("2019 requirements").')
+    )
+    covers: Text | None = field(
+        default=None,
+        metadata=doc(
+            "What the requirements cover when that differs from the sheet's operation "
+            '("the whole of Ethiopia", "the Syria situation").'
+        ),
+    )
+    as_of: PartialDate | None = field(default=None, metadata=doc(_AS_OF_DOC))
     footnotes: tuple[Marker, ...] = field(default=(), metadata=doc(_MARKERS_DOC))
 
     @property
     def computed_unfunded(self) -> Decimal | None:
         """Requested minus funded, when both are stated."""
-        if self.requested is None or self.funded is None:
+        requested = None if self.requested is None else self.requested.amount
+        funded = None if self.funded is None else self.funded.amount
+        if requested is None or funded is None:
             return None
-        return self.requested.amount - self.funded.amount
+        return requested - funded
 
     @property
     def computed_funded_percent(self) -> Decimal | None:
         """Funded as a percentage of requested, when both are stated and requested is not 0."""
-        if self.requested is None or self.funded is None or not self.requested.amount:
+        requested = None if self.requested is None else self.requested.amount
+        funded = None if self.funded is None else self.funded.amount
+        if requested is None or funded is None or not requested:
             return None
-        return self.funded.amount * 100 / self.requested.amount
+        return funded * 100 / requested
+
+
+@frozen(field_transformer=constrained)
+class StaffPart:
+    """Part of a staff category ("5 international and 27 national" of 32 affiliates)."""
+
+    category: StaffCategory = field(metadata=doc("Staff category of the part."))
+    label: Text = field(metadata=doc("The label as printed."))
+    count: Quantity = field(metadata=doc("Number of staff."))
 
 
 @frozen(field_transformer=constrained)
 class StaffGroup:
     """Staff of one category."""
 
+    __opsfacts_any_of__: ClassVar[tuple[tuple[str, ...], ...]] = (("count", "parts"),)
+
     category: StaffCategory = field(metadata=doc("Staff category; ``other`` for any other."))
     label: Text = field(metadata=doc('The label as printed ("National Staff").'))
-    count: Count = field(metadata=doc("Number of staff."))
+    count: Quantity | None = field(default=None, metadata=doc("Number of staff."))
+    parts: tuple[StaffPart, ...] = field(
+        default=(), metadata=doc("The parts printed for the category, in printed order.")
+    )
+
+    def __attrs_post_init__(self) -> None:
+        check_any_of(self)
 
 
 @frozen(field_transformer=constrained)
 class OfficeGroup:
     """Offices of one type and where they are (\"2 Field Offices in Mopti and Timbuktu\")."""
 
+    __opsfacts_any_of__: ClassVar[tuple[tuple[str, ...], ...]] = (("count", "locations"),)
+
     type: OfficeType = field(metadata=doc("Office type; ``other`` for any other."))
     label: Text = field(metadata=doc('The label as printed ("Field Offices").'))
-    count: PositiveCount = field(metadata=doc("Number of offices, as printed."))
+    count: PositiveCount | None = field(default=None, metadata=doc("Number of offices, where printed."))
     locations: tuple[Text, ...] = field(default=(), metadata=doc("Where they are, as printed."))
+    under: Text | None = field(
+        default=None, metadata=doc('The office they report to, as printed ("Sub-Office Gao").')
+    )
+
+    def __attrs_post_init__(self) -> None:
+        check_any_of(self)
 
 
 @frozen(field_transformer=constrained)
@@ -297,9 +504,12 @@ class Presence:
     """The operation's presence: staff and offices."""
 
     staff: tuple[StaffGroup, ...] = field(default=(), metadata=doc("Staff by category."))
-    stated_staff_total: Count | None = field(default=None, metadata=doc("Total staff, where printed."))
+    stated_staff_total: Quantity | None = field(default=None, metadata=doc("Total staff, where printed."))
     offices: tuple[OfficeGroup, ...] = field(default=(), metadata=doc("Offices by type."))
-    stated_office_total: Count | None = field(default=None, metadata=doc("Total offices, where printed."))
+    stated_office_total: Quantity | None = field(
+        default=None, metadata=doc("Total offices, where printed (also when only the total is).")
+    )
+    as_of: PartialDate | None = field(default=None, metadata=doc(_AS_OF_DOC))
     footnotes: tuple[Marker, ...] = field(default=(), metadata=doc(_MARKERS_DOC))
 
 
@@ -308,9 +518,13 @@ class Partner:
     """A partner organisation."""
 
     name: Text = field(metadata=doc("The partner's name as printed."))
-    type: OrganisationType = field(metadata=doc("Kind of organisation (IATI OrganisationType)."))
-    role: PartnerRole = field(
-        default=PartnerRole.IMPLEMENTING, metadata=doc("The partner's role (IATI OrganisationRole).")
+    type: OrganisationType | None = field(
+        default=None,
+        metadata=doc("Kind of organisation (IATI OrganisationType); absent when the sheet does not say."),
+    )
+    role: PartnerRole | None = field(
+        default=None,
+        metadata=doc("The partner's role (IATI OrganisationRole); absent when the sheet does not say."),
     )
     type_label: Text | None = field(
         default=None,
@@ -341,19 +555,42 @@ class Partners:
     stated_counts: tuple[PartnerCount, ...] = field(
         default=(), metadata=doc("Counts of partners the text states.")
     )
+    and_others: Text | None = field(default=None, metadata=doc(_AND_OTHERS_DOC))
+    as_of: PartialDate | None = field(default=None, metadata=doc(_AS_OF_DOC))
+
+
+@frozen(field_transformer=constrained)
+class KeyFigure:
+    """An indicator box: "860 people evacuated since January", "91.3 % of children vaccinated"."""
+
+    __opsfacts_any_of__: ClassVar[tuple[tuple[str, ...], ...]] = (("quantity", "percent"),)
+
+    label: Text = field(metadata=doc('What is counted, as printed ("people evacuated").'))
+    quantity: Quantity | None = field(default=None, metadata=doc("The number, for a count."))
+    percent: Percentage | None = field(default=None, metadata=doc("The percentage, for a rate."))
+    unit: Text | None = field(default=None, metadata=doc('The unit, where printed apart ("shelters").'))
+    kind: TargetKind | None = field(
+        default=None, metadata=doc("Whether it is a target, an achievement or context, where clear.")
+    )
+    since: PartialDate | None = field(
+        default=None, metadata=doc('Start of what is counted ("since January").')
+    )
+    as_of: PartialDate | None = field(default=None, metadata=doc("Date the figure refers to."))
+    source: Text | None = field(default=None, metadata=doc("Who counted, where printed."))
+    footnotes: tuple[Marker, ...] = field(default=(), metadata=doc(_MARKERS_DOC))
+
+    def __attrs_post_init__(self) -> None:
+        check_any_of(self)
 
 
 @frozen(field_transformer=constrained)
 class Target:
     """A number inside an activity statement: a target (\"12 boreholes\"), an achievement or context."""
 
-    quantity: Count = field(metadata=doc("The number as printed."))
+    quantity: Quantity = field(metadata=doc('The number as printed, with its qualifier ("over 700").'))
     unit: Text = field(metadata=doc('What is counted ("boreholes", "refugee children").'))
     kind: TargetKind = field(
         default=TargetKind.TARGET, metadata=doc("Whether it is a target, an achievement or context.")
-    )
-    qualifier: Qualifier = field(
-        default=Qualifier.EXACT, metadata=doc('How the number relates to the truth ("over 700").')
     )
     action: Text | None = field(
         default=None, metadata=doc('What is done, as printed ("restoring", "cash grants for").')
@@ -398,13 +635,26 @@ class Donor:
     country: CountryCode | None = field(
         default=None, metadata=doc("The donor's country, where the donor is a country or its private donors.")
     )
+    type: OrganisationType | None = field(
+        default=None,
+        metadata=doc(
+            "Kind of donor, where it is not a country: ``multilateral`` for the European Union or a "
+            "pooled fund such as CERF, ``un-agency``, ``foundation``, ``private-sector``."
+        ),
+    )
+    acronym: Text | None = field(default=None, metadata=doc('Its acronym, where given ("ECHO").'))
+    iati_id: IatiOrgId | None = field(
+        default=None, metadata=doc('Its IATI organisation identifier, where known ("XM-DAC-918-3").')
+    )
 
 
 @frozen(field_transformer=constrained)
 class Donors:
     """The donors block: who funded, in which year and for what."""
 
-    scope: Text = field(metadata=doc('What the list covers ("unrestricted and regional funds").'))
+    scope: Text | None = field(
+        default=None, metadata=doc('What the list covers, as printed ("unrestricted and regional funds").')
+    )
     year: Year | None = field(default=None, metadata=doc("The year of the contributions."))
     currency: CurrencyCode | None = field(default=None, metadata=doc("ISO 4217 code of the amounts."))
     major: tuple[Donor, ...] = field(default=(), metadata=doc("Major donors, in printed order."))
@@ -412,6 +662,8 @@ class Donors:
     ordered_by_amount: bool = field(
         default=False, metadata=doc("Whether the list says the major donors are ordered by amount.")
     )
+    and_others: Text | None = field(default=None, metadata=doc(_AND_OTHERS_DOC))
+    as_of: PartialDate | None = field(default=None, metadata=doc(_AS_OF_DOC))
 
 
 @frozen(field_transformer=constrained)
@@ -430,7 +682,14 @@ class Link:
     """A link printed on the factsheet."""
 
     label: Text = field(metadata=doc("The link text."))
-    url: Url = field(metadata=doc("The absolute URL."))
+    url: WebAddress = field(
+        metadata=doc("The address as printed: an absolute URL, or without its scheme (``www.unhcr.org``).")
+    )
+
+    @property
+    def href(self) -> str:
+        """The address to follow: as printed, with ``https://`` where no scheme was printed."""
+        return self.url if "://" in self.url else f"https://{self.url}"
 
 
 @frozen(field_transformer=constrained)
@@ -456,18 +715,35 @@ class Acceptance:
 class Factsheet:
     """A country operations factsheet."""
 
+    __opsfacts_any_of__: ClassVar[tuple[tuple[str, ...], ...]] = (("period", "date"),)
+
     publisher: Organisation = field(metadata=doc("Who publishes the factsheet."))
     operation: Operation = field(metadata=doc("The operation it describes."))
     title: Text = field(metadata=doc("The title as printed."))
-    period: Period = field(metadata=doc("The reporting period."))
     format_version: str = field(
         default=FORMAT_VERSION, metadata=doc("Version of the factsheet format.", const=FORMAT_VERSION)
     )
     schema: Text | None = field(
         default=None, metadata=doc("URI of the JSON Schema the document claims to follow.", key="$schema")
     )
-    published: datetime.date | None = field(default=None, metadata=doc("Publication date."))
+    period: Period | None = field(
+        default=None, metadata=doc("The reporting period, where the sheet reports on one.")
+    )
+    date: PartialDate | None = field(
+        default=None,
+        metadata=doc('The date the sheet is dated by, where it gives one ("as of 15 March 2019").'),
+    )
+    kind: DocumentKind | None = field(
+        default=None, metadata=doc("What kind of document it is (factsheet, operational update...).")
+    )
+    language: Language | None = field(
+        default=None, metadata=doc('The language it is written in, as a BCP 47 tag ("en", "fr").')
+    )
+    published: PartialDate | None = field(default=None, metadata=doc("Publication date."))
     highlights: tuple[Text, ...] = field(default=(), metadata=doc("Key messages, in order."))
+    key_figures: tuple[KeyFigure, ...] = field(
+        default=(), metadata=doc("The indicator boxes, in printed order.")
+    )
     sections: tuple[Section, ...] = field(default=(), metadata=doc("Narrative sections, in order."))
     populations: Populations | None = field(default=None, metadata=doc("Populations of concern."))
     funding: Funding | None = field(default=None, metadata=doc("Funding."))
@@ -487,6 +763,15 @@ class Factsheet:
     def __attrs_post_init__(self) -> None:
         if self.format_version != FORMAT_VERSION:
             raise ValueError(
-                f"format_version must be {FORMAT_VERSION!r}; this opsfacts reads that version only, "
-                f"not {self.format_version!r}"
+                f"format_version must be {FORMAT_VERSION!r}; this model describes that version only, "
+                f"not {self.format_version!r} (load older documents with opsfacts.load, which migrates them)"
             )
+        check_any_of(self)
+
+    @property
+    def reference_period(self) -> Period:
+        """The period the sheet reports on: its period, or the day, month or year it is dated by."""
+        if self.period is not None:
+            return self.period
+        assert self.date is not None  # __attrs_post_init__ requires one of them
+        return Period(start=self.date)

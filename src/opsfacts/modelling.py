@@ -18,8 +18,48 @@ from typing import Any
 import attrs
 
 from .constraints import constraint_of
+from .dates import PartialDate
 
-__all__ = ["DOC", "STRUCTURING", "constrained", "doc", "field_doc"]
+__all__ = [
+    "DOC",
+    "STRUCTURING",
+    "any_of_groups",
+    "check_any_of",
+    "constrained",
+    "doc",
+    "field_doc",
+    "shorthand_of",
+]
+
+_SHORTHAND = "__opsfacts_shorthand__"
+_ANY_OF = "__opsfacts_any_of__"
+
+
+def any_of_groups(cls: Any) -> tuple[tuple[str, ...], ...]:
+    """Groups of fields of which a class needs at least one given (``("value", "printed")``).
+
+    A class declares them once, as ``__opsfacts_any_of__``; the model enforces
+    them with :func:`check_any_of` and the JSON Schema says the same with ``anyOf``.
+    """
+    return tuple(getattr(cls, _ANY_OF, ()))
+
+
+def check_any_of(instance: Any) -> None:
+    """Raise ValueError when none of a group of fields is given (None or empty)."""
+    for names in any_of_groups(type(instance)):
+        if all(getattr(instance, name) in (None, ()) for name in names):
+            listing = " or ".join(f"{name!r}" for name in names)
+            raise ValueError(f"a {type(instance).__name__} needs {listing}; none is given")
+
+
+def shorthand_of(cls: Any) -> str | None:
+    """The field a bare value stands for, for classes written as a bare value when only it is set.
+
+    ``Quantity`` declares ``__opsfacts_shorthand__ = "value"``: ``498170`` in a
+    document is ``{"value": 498170}``, and is written back that way.
+    """
+    return getattr(cls, _SHORTHAND, None) if isinstance(cls, type) else None
+
 
 DOC = "opsfacts.doc"
 """Metadata key holding a field's documentation."""
@@ -95,10 +135,26 @@ def _validator(checker: Checker) -> Callable[[Any, attrs.Attribute[Any], Any], N
     return validate
 
 
+def _to_partial_date(value: Any) -> Any:
+    return None if value is None else PartialDate(value)
+
+
+def _converter(tp: Any) -> Callable[[Any], Any] | None:
+    """A lossless conversion for Python callers: a ``datetime.date`` or string to a PartialDate."""
+    if tp is PartialDate:
+        return PartialDate
+    if tp == PartialDate | None:
+        return _to_partial_date
+    return None
+
+
 def constrained(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
     """attrs field transformer: add a validator for the constraints in each field's type."""
     result = []
     for field in fields:
+        convert = _converter(field.type)
+        if convert is not None and field.converter is None:
+            field = field.evolve(converter=convert)  # noqa: PLW2901 - the evolved field replaces it
         checker = _checker(field.type)
         if checker is not None:
             validator = _validator(checker)

@@ -18,6 +18,8 @@ OPS005    an invalid value: a bad code, date, number, text or a model rule
 OPS006    a JSON Schema violation (``--jsonschema`` or a local ``$schema``) the model
           did not report at the same path
 OPS007    the document's ``$schema`` is unknown or unusable (never fetched)
+OPS008    a notice, not an error: the document is in an older format version and
+          was read through migration (``opsfacts migrate`` rewrites it)
 ========  =========================================================================
 """
 
@@ -70,6 +72,7 @@ LOAD_CODES: Final = {
     "OPS005": ("invalid-value", "A value is not allowed (code, date, number, text or model rule)."),
     "OPS006": ("schema", "The document breaks a JSON Schema rule."),
     "OPS007": ("unknown-schema", "The document's $schema is unknown or unusable."),
+    "OPS008": ("migrated", "The document is in an older format version and was read through migration."),
 }
 """Codes of load problems: code -> (name, short description)."""
 
@@ -93,7 +96,7 @@ class Entry:
     """One reported problem or finding."""
 
     code: str
-    """``OPS000``-``OPS007`` for load problems; the rule code for consistency findings."""
+    """``OPS000``-``OPS008`` for load problems and notices; the rule code for consistency findings."""
     message: str
     severity: str = "error"
     """``error``, ``warning`` or ``info``."""

@@ -26,7 +26,10 @@ default is required, also when it may be ``null`` (required-but-nullable);
 
 The bundled schema's ``$id`` is ``urn:opsfacts:schema:factsheet:<version>``
 with the format version (:data:`SCHEMA_ID`); a new format version is a new
-``$id`` and a new file ``schemas/factsheet-<version>.schema.json``.
+``$id`` and a new file ``schemas/factsheet-<version>.schema.json``. The schemas
+of older versions this release still reads (:data:`~opsfacts.migration.READ_VERSIONS`)
+stay published beside it, frozen as they were released: :func:`bundled_schema`
+reads them, and only the current one is generated.
 """
 
 from __future__ import annotations
@@ -46,8 +49,9 @@ import attrs
 
 from .constraints import DATE_PATTERN, DECIMAL_PATTERN, constraint_of
 from .converter import converter, field_key
-from .model import FORMAT_VERSION, AgeCount, Factsheet, Operation, Period
-from .modelling import field_doc
+from .dates import PARTIAL_DATE_PATTERN, PartialDate
+from .model import FORMAT_VERSION, AgeCount, Factsheet, Operation, Period, PopulationGroup
+from .modelling import any_of_groups, field_doc, shorthand_of
 
 __all__ = [
     "DIALECT",
@@ -57,7 +61,10 @@ __all__ = [
     "SCHEMA_ID",
     "ModelOnlyRule",
     "SchemaError",
+    "bundled_schema",
     "json_schema",
+    "schema_file_name",
+    "schema_id",
     "schema_path",
     "schema_text",
     "to_text",
@@ -66,12 +73,24 @@ __all__ = [
 
 DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
 """The JSON Schema dialect of every generated schema."""
-SCHEMA_ID: Final = f"urn:opsfacts:schema:factsheet:{FORMAT_VERSION}"
-"""``$id`` of the factsheet schema: versioned with the format, resolvable offline only."""
-SCHEMA_FILE_NAME: Final = f"factsheet-{FORMAT_VERSION}.schema.json"
-"""File name of the bundled factsheet schema."""
 
-ENFORCED_FORMATS: Final = frozenset({"date", "email"})
+
+def schema_id(version: str = FORMAT_VERSION) -> str:
+    """``$id`` of the factsheet schema of a format version."""
+    return f"urn:opsfacts:schema:factsheet:{version}"
+
+
+def schema_file_name(version: str = FORMAT_VERSION) -> str:
+    """File name of the bundled factsheet schema of a format version."""
+    return f"factsheet-{version}.schema.json"
+
+
+SCHEMA_ID: Final = schema_id()
+"""``$id`` of the current factsheet schema: versioned with the format, resolvable offline only."""
+SCHEMA_FILE_NAME: Final = schema_file_name()
+"""File name of the current bundled factsheet schema."""
+
+ENFORCED_FORMATS: Final = frozenset({"date", "email"})  # partial dates use a pattern, not "date"
 """Formats written to schemas: those jsonschema's default format checker really checks.
 
 ``uri`` is left out (jsonschema checks it only with an optional extra); the URL
@@ -82,7 +101,8 @@ pattern already restricts URLs to RFC 3986 characters.
 _KEYWORD_ORDER = (
     "$schema", "$id", "$ref", "title", "description", "type", "const", "enum", "x-enumDescriptions",
     "format", "pattern", "minLength", "maxLength", "minimum", "maximum", "items", "minItems",
-    "uniqueItems", "properties", "required", "additionalProperties", "anyOf", "default", "examples",
+    "uniqueItems", "properties", "required", "additionalProperties", "anyOf", "allOf", "default",
+    "examples",
     "$defs",
 )  # fmt: skip
 _RANK = {key: i for i, key in enumerate(_KEYWORD_ORDER)}
@@ -99,6 +119,7 @@ _EXAMPLES: dict[str, list[Any]] = {
     "rule code or prefix": ["OPS201", "OPS2"],
     "year": [2017],
     "date": ["2017-06-30"],
+    "partial date": ["2017-06-30", "2019-03", "2019"],
 }
 
 
@@ -130,6 +151,12 @@ MODEL_ONLY_RULES: Final = (
         Operation.__name__, "An area is given exactly when the scope is subnational.", "an area is given"
     ),
     ModelOnlyRule(Period.__name__, "A period does not end before it starts.", "before it starts"),
+    ModelOnlyRule(
+        "dates",
+        "A date is a real calendar date (the pattern allows 2019-02-30; the model does not).",
+        "is not a real calendar",
+    ),
+    ModelOnlyRule(PopulationGroup.__name__, "A population group lists each type once.", "each type once"),
     ModelOnlyRule(AgeCount.__name__, "An age band does not end before it starts.", "ends before it starts"),
     ModelOnlyRule(
         "whole numbers",
@@ -171,21 +198,34 @@ def schema_text() -> str:
     return to_text(json_schema())
 
 
-def schema_path() -> Path:
-    """Path of the bundled factsheet schema file: in the installed package, or in the source tree."""
-    installed = Path(__file__).resolve().parent / "schemas" / SCHEMA_FILE_NAME
+def schema_path(version: str = FORMAT_VERSION) -> Path:
+    """Path of a bundled factsheet schema file: in the installed package, or in the source tree."""
+    installed = Path(__file__).resolve().parent / "schemas" / schema_file_name(version)
     if installed.is_file():
         return installed
     # Source tree (src layout, editable install): the committed copy in schemas/.
-    return Path(__file__).resolve().parents[2] / "schemas" / SCHEMA_FILE_NAME
+    return Path(__file__).resolve().parents[2] / "schemas" / schema_file_name(version)
 
 
 @functools.cache
-def validator() -> Any:
-    """A Draft 2020-12 validator of the factsheet schema with format checking, built once."""
+def bundled_schema(version: str = FORMAT_VERSION) -> dict[str, Any]:
+    """The factsheet schema of a format version this release reads: generated for the current one,
+    the published file for older ones."""
+    from .migration import READ_VERSIONS  # noqa: PLC0415 - migration imports the model, as this does
+
+    if version == FORMAT_VERSION:
+        return typing.cast(dict[str, Any], json.loads(schema_text()))
+    if version not in READ_VERSIONS:
+        raise ValueError(f"no bundled schema for format version {version!r}; there are {READ_VERSIONS}")
+    return typing.cast(dict[str, Any], json.loads(schema_path(version).read_text(encoding="utf-8")))
+
+
+@functools.cache
+def validator(version: str = FORMAT_VERSION) -> Any:
+    """A Draft 2020-12 validator of a bundled factsheet schema with format checking, built once."""
     from jsonschema import Draft202012Validator  # noqa: PLC0415 - jsonschema is slow to import
 
-    return Draft202012Validator(json.loads(schema_text()), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return Draft202012Validator(bundled_schema(version), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 # --- building -----------------------------------------------------------------
@@ -271,9 +311,16 @@ class _Builder:
                 extra["description"] = field_doc(field)
             if "const" in field.metadata:
                 extra["const"] = field.metadata["const"]
-            if field.default is attrs.NOTHING:
+            if field.default is attrs.NOTHING or "const" in field.metadata:
                 required.append(key)
-            elif not isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+            if (
+                field.default is not attrs.NOTHING
+                and "const" not in field.metadata
+                and not isinstance(
+                    field.default,
+                    attrs.Factory,  # type: ignore[arg-type]
+                )
+            ):
                 extra["default"] = converter.unstructure(field.default, hints.get(field.name, field.type))
             properties[key] = _ordered({**prop, **extra})
         schema: dict[str, Any] = {
@@ -284,7 +331,34 @@ class _Builder:
         }
         if required:
             schema["required"] = required
-        return _ordered(schema)
+        groups = [self._any_of(cls, names) for names in any_of_groups(cls)]
+        if len(groups) == 1:
+            schema["anyOf"] = groups[0]
+        elif groups:
+            schema["allOf"] = [{"anyOf": group} for group in groups]
+        object_schema = _ordered(schema)
+        name = shorthand_of(cls)
+        if name is None:
+            return object_schema
+        # Written as a bare value when only that field is set: 498170 for {"value": 498170}.
+        bare = self.type_schema(_non_null(attrs.fields_dict(cls)[name].type))
+        described = _describe_class(cls)
+        plain = {k: v for k, v in object_schema.items() if k not in described}
+        return _ordered({**described, "anyOf": [bare, plain]})
+
+    @staticmethod
+    def _any_of(owner: type, names: tuple[str, ...]) -> list[dict[str, Any]]:
+        fields = attrs.fields_dict(owner)
+        branches = []
+        for name in names:
+            key = field_key(fields[name])
+            branch: dict[str, Any] = {"required": [key]}
+            if typing.get_origin(fields[name].type) is tuple:
+                branch["properties"] = {key: {"minItems": 1}}
+            else:
+                branch["properties"] = {key: {"not": {"type": "null"}}}
+            branches.append(branch)
+        return branches
 
     def type_schema(self, tp: Any) -> dict[str, Any]:
         constraint = constraint_of(tp)
@@ -319,6 +393,12 @@ class _Builder:
         raise SchemaError(f"unsupported type {name}")
 
 
+def _non_null(tp: Any) -> Any:
+    if typing.get_origin(tp) in (types.UnionType, typing.Union):
+        return next(a for a in typing.get_args(tp) if a is not type(None))
+    return tp
+
+
 def _hints(cls: type) -> dict[str, Any]:
     """Field types with string annotations resolved (``from __future__ import annotations``)."""
     try:
@@ -332,6 +412,11 @@ _SIMPLE: dict[type, dict[str, Any]] = {
     int: {"type": "integer"},
     str: {"type": "string"},
     Decimal: {"type": "string", "pattern": f"^{DECIMAL_PATTERN.pattern}$"},
+    PartialDate: {
+        "type": "string",
+        "pattern": f"^{PARTIAL_DATE_PATTERN.pattern}$",
+        "examples": _EXAMPLES["partial date"],
+    },
     datetime.date: {
         "type": "string",
         "format": "date",

@@ -26,9 +26,11 @@ from hypothesis import strategies as st
 from . import constraints as c
 from .codes import OperationScope
 from .constraints import constraint_of
-from .model import AgeCount, Factsheet, Operation, Period
+from .dates import PartialDate
+from .model import AgeCount, Factsheet, Operation, Percentage, Period, Quantity
+from .modelling import any_of_groups
 
-__all__ = ["factsheets", "for_type", "models", "texts"]
+__all__ = ["factsheets", "for_type", "models", "partial_dates", "texts"]
 
 T = TypeVar("T")
 
@@ -68,7 +70,25 @@ _CONSTRAINED: dict[str, st.SearchStrategy[Any]] = {
     "footnote marker": st.sampled_from(["*", "**", "***", "†", "‡", "a", "b", "1", "2"]),
     "rule code or prefix": st.from_regex(re.compile(r"OPS[0-9]{0,3}"), fullmatch=True),
     "non-negative decimal": _decimals(),
+    "web address": st.builds(
+        "{}{}.example.org/{}".format,
+        st.sampled_from(["https://", "http://", "", "www."]),
+        _ASCII_WORD,
+        st.text(string.ascii_letters + "-_/", max_size=12),
+    ),
+    "language tag": st.sampled_from(["en", "fr", "es", "ar", "pt", "es-CO", "fr-CA"]),
+    "IATI organisation identifier": st.from_regex(re.compile(r"XM-DAC-[0-9]{2,5}(-[0-9])?"), fullmatch=True),
+    "heading level": st.integers(min_value=1, max_value=4),
 }
+
+_DAYS = st.dates(datetime.date(1990, 1, 1), datetime.date(2040, 12, 31))
+
+
+def partial_dates() -> st.SearchStrategy[PartialDate]:
+    """Dates printed to the day, the month or the year."""
+    return st.builds(
+        lambda day, length: PartialDate(day.isoformat()[:length]), _DAYS, st.sampled_from([10, 7, 4])
+    )
 
 
 def for_type(tp: Any) -> st.SearchStrategy[Any]:
@@ -82,7 +102,8 @@ def for_type(tp: Any) -> st.SearchStrategy[Any]:
         inner = [a for a in args if a is not type(None)]
         return st.none() | st.one_of(*(for_type(a) for a in inner))
     if origin is tuple:
-        return st.lists(for_type(args[0]), max_size=3).map(tuple)
+        unique = isinstance(args[0], type) and issubclass(args[0], enum.Enum)
+        return st.lists(for_type(args[0]), max_size=3, unique=unique).map(tuple)
     if isinstance(tp, type):
         if attrs.has(tp):
             return models(tp)
@@ -90,8 +111,10 @@ def for_type(tp: Any) -> st.SearchStrategy[Any]:
             return st.sampled_from(list(tp))
         if tp is bool:
             return st.booleans()
+        if tp is PartialDate:
+            return partial_dates()
         if tp is datetime.date:
-            return st.dates(datetime.date(1990, 1, 1), datetime.date(2040, 12, 31))
+            return _DAYS
         if tp is str:
             return texts()
     raise TypeError(f"no strategy for {tp!r}")
@@ -101,7 +124,32 @@ def _derived(cls: type[T]) -> st.SearchStrategy[T]:
     fields = {
         f.name: for_type(f.type) for f in attrs.fields(typing.cast(Any, cls)) if "const" not in f.metadata
     }
-    return st.builds(cls, **fields)
+    groups = any_of_groups(cls)
+    if not groups:
+        return st.builds(cls, **fields)
+    # At least one field of each any-of group is given: the one drawn, made non-empty.
+    given = {
+        name: for_type(_non_null(attrs.fields_dict(typing.cast(Any, cls))[name].type)).filter(bool)
+        for names in groups
+        for name in names
+    }
+
+    @st.composite
+    def build(draw: st.DrawFn) -> T:
+        values = {name: draw(strategy) for name, strategy in fields.items()}
+        for names in groups:
+            if all(values[name] in (None, ()) for name in names):
+                name = draw(st.sampled_from(names))
+                values[name] = draw(given[name])
+        return cls(**values)
+
+    return build()
+
+
+def _non_null(tp: Any) -> Any:
+    if typing.get_origin(tp) in (types.UnionType, typing.Union):
+        return next(a for a in typing.get_args(tp) if a is not type(None))
+    return tp
 
 
 def _operations() -> st.SearchStrategy[Operation]:
@@ -121,27 +169,35 @@ def _operations() -> st.SearchStrategy[Operation]:
 
 
 def _periods() -> st.SearchStrategy[Period]:
-    dates = st.dates(datetime.date(1990, 1, 1), datetime.date(2040, 12, 31))
-    return st.tuples(dates, dates).map(sorted).map(lambda d: Period(start=d[0], end=d[1]))
+    @st.composite
+    def build(draw: st.DrawFn) -> Period:
+        start = draw(partial_dates())
+        end = draw(st.none() | partial_dates().filter(lambda d: d.last_day >= start.first_day))
+        printed = draw(st.none() | texts())
+        return Period(start=start, end=end, printed=printed)
+
+    return build()
 
 
 def _age_counts() -> st.SearchStrategy[AgeCount]:
-    ages = st.integers(min_value=0, max_value=120)
-    return st.builds(
-        lambda low, span, count: AgeCount(
-            min_age=low, max_age=None if span is None else low + span, count=count
-        ),
-        ages,
-        st.none() | st.integers(min_value=0, max_value=60),
-        _CONSTRAINED["non-negative count"],
-    )
+    @st.composite
+    def build(draw: st.DrawFn) -> AgeCount:
+        low = draw(st.integers(min_value=0, max_value=120))
+        span = draw(st.none() | st.integers(min_value=0, max_value=60))
+        count = draw(st.none() | models(Quantity))
+        percent = draw(models(Percentage) if count is None else st.none() | models(Percentage))
+        return AgeCount(
+            min_age=low, max_age=None if span is None else low + span, count=count, percent=percent
+        )
+
+    return build()
 
 
 _SPECIAL: dict[type, st.SearchStrategy[Any]] = {
     Operation: _operations(),
     Period: _periods(),
-    AgeCount: _age_counts(),
 }
+_SPECIAL[AgeCount] = st.deferred(_age_counts)
 
 
 def models(cls: type[T]) -> st.SearchStrategy[T]:

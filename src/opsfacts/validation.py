@@ -9,7 +9,6 @@ ready for :func:`opsfacts.reporting.render` or for a tool of your own.
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 from collections.abc import Callable, Iterator
@@ -20,9 +19,11 @@ from urllib.parse import unquote, urlparse
 import attrs
 
 from .errors import InvalidDocument, ParseError, PathPart, Problem, ReadError, format_path
-from .loading import parse, read_source, structure_parsed
+from .loading import load_parsed, parse, read_source
+from .migration import READ_VERSIONS, version_of
+from .model import FORMAT_VERSION
 from .reporting import Entry, FileReport, load_code, sort_entries
-from .schema import SCHEMA_FILE_NAME, SCHEMA_ID
+from .schema import schema_file_name, schema_id
 from .sources import Parsed
 
 __all__ = ["ChecksRunner", "DocumentValidator", "Input", "schema_problems"]
@@ -54,8 +55,9 @@ def _flatten(error: Any) -> Iterator[tuple[tuple[PathPart, ...], str]]:
     """(path, message) pairs of a jsonschema error, pointing where the model points."""
     parts = tuple(error.absolute_path)
     if error.validator in ("anyOf", "oneOf") and error.context:
-        # X | None: report what is wrong with the X branch, not "is not valid under any".
-        real = [e for e in error.context if not (e.validator == "type" and e.validator_value == "null")]
+        # X | None, or a bare value or an object: report what is wrong with the branch of the
+        # value's own type, not "is not valid under any" nor "is not of type" for the others.
+        real = [e for e in error.context if not (e.validator == "type" and len(e.relative_schema_path) == 2)]
         if real:
             for sub in real:
                 yield from _flatten(sub)
@@ -83,14 +85,24 @@ def schema_problems(validator: Any, data: Any) -> list[tuple[tuple[PathPart, ...
 
 
 class _SchemaRef:
-    """What a document's ``$schema`` names: the bundled schema, a local schema, or a problem."""
+    """What a document's ``$schema`` names: a bundled schema, a local schema, or a problem."""
 
-    def __init__(self, validator: Any = None, problem: str | None = None) -> None:
+    def __init__(self, validator: Any = None, problem: str | None = None, bundled: str | None = None) -> None:
         self.validator = validator
         self.problem = problem
+        self.bundled = bundled
+        """The format version of the bundled schema named; None for "the document's own version"."""
 
 
 _BUNDLED = _SchemaRef()
+_BY_VERSION = {version: _SchemaRef(bundled=version) for version in READ_VERSIONS}
+_BY_ID = {schema_id(version): ref for version, ref in _BY_VERSION.items()}
+_BY_FILE_NAME = {schema_file_name(version): ref for version, ref in _BY_VERSION.items()}
+
+
+def _bundled_if_asked(ref: _SchemaRef, use_jsonschema: bool) -> _SchemaRef:
+    # Naming a bundled schema is no reason to run jsonschema: the model checks the same rules.
+    return ref if use_jsonschema else _BUNDLED
 
 
 def _local_path(value: str, base: Path) -> Path | None:
@@ -114,11 +126,12 @@ class DocumentValidator:
         self.checks = checks
         self._local: dict[Path, _SchemaRef] = {}
 
-    @functools.cached_property
-    def bundled_validator(self) -> Any:
+    @staticmethod
+    def bundled_validator(version: str = FORMAT_VERSION) -> Any:
+        """The validator of the bundled schema of a format version (built once per process)."""
         from .schema import validator  # noqa: PLC0415 - jsonschema only when asked for
 
-        return validator()
+        return validator(version)
 
     def read(self, source: Input) -> bytes:
         """The bytes of an input; raise ReadError."""
@@ -147,17 +160,32 @@ class DocumentValidator:
     def _document(self, parsed: Parsed, base: Path) -> list[Entry]:
         entries: list[Entry] = []
         factsheet = None
+        version = version_of(parsed.data)
         try:
-            factsheet = structure_parsed(parsed)
+            factsheet, migration = load_parsed(parsed)
         except InvalidDocument as exc:
             entries.extend(self._entry(p) for p in exc.problems)
+        else:
+            if migration.migrated:
+                notice = Entry(
+                    "OPS008",
+                    f"format {migration.from_version} document, read through migration to {FORMAT_VERSION}; "
+                    "'opsfacts migrate' rewrites it in the current format",
+                    "info",
+                    fails=False,
+                )
+                where = ("format_version",) if "format_version" in parsed.data else ()
+                entries.append(self._located(parsed, where, notice))
         reported = {e.path for e in entries}
         ref = self._schema_ref(parsed.data.get("$schema"), base)
         if ref.problem is not None:
             entries.append(self._located(parsed, ("$schema",), Entry("OPS007", ref.problem)))
         schema_validator = ref.validator
-        if schema_validator is None and ref is _BUNDLED and self.use_jsonschema:
-            schema_validator = self.bundled_validator
+        if schema_validator is None and ref.problem is None:
+            if ref.bundled is not None:
+                schema_validator = self.bundled_validator(ref.bundled)
+            elif self.use_jsonschema and version in READ_VERSIONS:
+                schema_validator = self.bundled_validator(version)
         if schema_validator is not None:
             entries.extend(self._schema_entries(schema_validator, parsed, reported))
         if factsheet is not None and self.checks is not None:
@@ -191,17 +219,20 @@ class DocumentValidator:
         return attrs.evolve(entry, path=entry.path or format_path(parts), line=line, column=column)
 
     def _schema_ref(self, value: Any, base: Path) -> _SchemaRef:
-        if value is None or not isinstance(value, str) or value == SCHEMA_ID:
+        if value is None or not isinstance(value, str):
             return _BUNDLED  # a non-string $schema is a model problem already
+        if value in _BY_ID:
+            return _bundled_if_asked(_BY_ID[value], self.use_jsonschema)
         local = _local_path(value, base)
         if local is not None and local.is_file():
             return self._load_local(local)
-        if _last_segment(value) == SCHEMA_FILE_NAME:
-            return _BUNDLED  # the bundled file by name or URL: known offline
+        by_name = _BY_FILE_NAME.get(_last_segment(value))
+        if by_name is not None:
+            return _bundled_if_asked(by_name, self.use_jsonschema)  # a bundled file by name or URL
         return _SchemaRef(
             problem=(
-                f"unknown $schema {_short(value)!r}: opsfacts never fetches schemas; use {SCHEMA_ID!r}, "
-                "the bundled file name or a local schema file"
+                f"unknown $schema {_short(value)!r}: opsfacts never fetches schemas; use "
+                f"{schema_id()!r}, a bundled file name or a local schema file"
             )
         )
 
@@ -225,7 +256,7 @@ class DocumentValidator:
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             return _SchemaRef(problem=_short(f"cannot read the schema file {name}: {exc}"))
         if schema == json.loads(schema_text()):
-            return _BUNDLED
+            return _BUNDLED  # the current bundled schema, checked with --jsonschema only
         try:
             cls = validators.validator_for(schema, default=Draft202012Validator)
             cls.check_schema(schema)

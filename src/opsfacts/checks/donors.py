@@ -59,11 +59,12 @@ def donor_order(factsheet: Factsheet) -> Iterator[Issue]:
         return
     previous = None
     for index, donor in enumerate(donors.major):
-        if donor.amount is None:
+        if donor.amount is None or donor.amount.value is None:
             continue
         if (
             previous is not None
             and previous[1].amount is not None
+            and previous[1].amount.value is not None
             and figure_interval(donor.amount).low > figure_interval(previous[1].amount).high
         ):
             yield Issue(
@@ -93,7 +94,8 @@ def donor_year(factsheet: Factsheet) -> Iterator[Issue]:
     donors = factsheet.donors
     if donors is None or donors.year is None:
         return
-    first, last = factsheet.period.start.year, factsheet.period.end.year
+    period = factsheet.reference_period
+    first, last = period.first_day.year, period.last_day.year
     if not first <= donors.year <= last:
         span = str(first) if first == last else f"{first}-{last}"
         yield Issue(

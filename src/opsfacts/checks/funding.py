@@ -7,14 +7,17 @@ from decimal import Decimal
 
 from ..constraints import currency_codes
 from ..model import Factsheet, Figure, Funding
+from .dates import FUNDING_LAG_DAYS, after_publication, days_after_period
 from .findings import Issue, Severity
 from .precision import (
     Interval,
     figure_interval,
     format_amount,
     format_figure,
+    percentage_value,
     printed_interval,
     rescale,
+    stated_figure,
 )
 from .registry import rule
 from .walk import index
@@ -37,21 +40,28 @@ def _pct(value: Decimal) -> str:
     return f"{format_amount(value, 2)}%"
 
 
+def _stated(funding: Funding) -> tuple[Figure | None, Figure | None, Figure | None]:
+    """Requested, funded and unfunded, each None when not printed or printed as a placeholder."""
+    return stated_figure(funding.requested), stated_figure(funding.funded), stated_figure(funding.unfunded)
+
+
 def _funded_interval(funding: Funding) -> tuple[Interval, str] | None:
     """Funded amount: stated, or requested minus the stated gap."""
-    if funding.funded is not None:
-        return figure_interval(funding.funded), "funded"
-    if funding.requested is not None and funding.unfunded is not None:
-        return figure_interval(funding.requested) - figure_interval(funding.unfunded), "requested - unfunded"
+    requested, funded, unfunded = _stated(funding)
+    if funded is not None:
+        return figure_interval(funded), "funded"
+    if requested is not None and unfunded is not None:
+        return figure_interval(requested) - figure_interval(unfunded), "requested - unfunded"
     return None
 
 
 def _unfunded_interval(funding: Funding) -> tuple[Interval, str] | None:
     """Gap: requested minus the stated funded amount, or the stated gap."""
-    if funding.requested is not None and funding.funded is not None:
-        return figure_interval(funding.requested) - figure_interval(funding.funded), "requested - funded"
-    if funding.unfunded is not None:
-        return figure_interval(funding.unfunded), "unfunded"
+    requested, funded, unfunded = _stated(funding)
+    if requested is not None and funded is not None:
+        return figure_interval(requested) - figure_interval(funded), "requested - funded"
+    if unfunded is not None:
+        return figure_interval(unfunded), "unfunded"
     return None
 
 
@@ -68,14 +78,17 @@ def funded_exceeds_requested(factsheet: Factsheet) -> Iterator[Issue]:
                     "funded": {"value": "25.0", "scale": "million"}}
     """
     funding = factsheet.funding
-    if funding is None or funding.requested is None or funding.funded is None:
+    if funding is None:
         return
-    if figure_interval(funding.funded).low > figure_interval(funding.requested).high:
+    requested, funded, _ = _stated(funding)
+    if requested is None or funded is None:
+        return
+    if figure_interval(funded).low > figure_interval(requested).high:
         yield Issue(
             ("funding", "funded"),
-            f"funded {format_figure(funding.funded, funding.currency)} is more than the "
-            f"{format_figure(funding.requested, funding.currency)} requested",
-            {"funded": funding.funded.amount, "requested": funding.requested.amount},
+            f"funded {format_figure(funded, funding.currency)} is more than the "
+            f"{format_figure(requested, funding.currency)} requested",
+            {"funded": funded.amount, "requested": requested.amount},
         )
 
 
@@ -93,31 +106,35 @@ def unfunded_mismatch(factsheet: Factsheet) -> Iterator[Issue]:
                     "unfunded": {"value": "16.0", "scale": "million"}}
     """
     funding = factsheet.funding
-    if funding is None or funding.unfunded is None or funding.requested is None or funding.funded is None:
+    if funding is None:
         return
-    computed = figure_interval(funding.requested) - figure_interval(funding.funded)
-    if computed.overlaps(figure_interval(funding.unfunded)):
+    requested, funded, unfunded = _stated(funding)
+    if unfunded is None or requested is None or funded is None or unfunded.value is None:
         return
-    places = max(0, -int(funding.unfunded.value.as_tuple().exponent))
-    expected = format_amount(rescale(computed.middle, funding.unfunded), places)
-    suffix = f" {funding.unfunded.scale.suffix}" if funding.unfunded.scale.suffix else ""
+    computed = figure_interval(requested) - figure_interval(funded)
+    if computed.overlaps(figure_interval(unfunded)):
+        return
+    places = max(0, -int(unfunded.value.as_tuple().exponent))
+    expected = format_amount(rescale(computed.middle, unfunded), places)
+    suffix = f" {unfunded.scale.suffix}" if unfunded.scale.suffix else ""
     message = (
-        f"the unfunded amount is printed as {format_figure(funding.unfunded, funding.currency)}, "
-        f"but requested {format_figure(funding.requested)} minus funded "
-        f"{format_figure(funding.funded)} is {expected}{suffix}"
+        f"the unfunded amount is printed as {format_figure(unfunded, funding.currency)}, "
+        f"but requested {format_figure(requested)} minus funded "
+        f"{format_figure(funded)} is {expected}{suffix}"
     )
-    if funding.unfunded.amount == funding.requested.amount:
+    if unfunded.amount == requested.amount:
         message += " (the requested amount was printed in place of the gap)"
-    share = figure_interval(funding.unfunded).percent_of(figure_interval(funding.requested))
-    if funding.unfunded_percent is not None and share is not None:
+    share = figure_interval(unfunded).percent_of(figure_interval(requested))
+    unfunded_percent = percentage_value(funding.unfunded_percent)
+    if unfunded_percent is not None and share is not None:
         message += (
             f"; it is {_pct(share.middle)} of the requested amount, while the unfunded share "
-            f"is printed as {funding.unfunded_percent}%"
+            f"is printed as {unfunded_percent}%"
         )
     yield Issue(
         ("funding", "unfunded"),
         message,
-        {"stated": funding.unfunded.amount, "computed": computed.middle, "scale": funding.unfunded.scale},
+        {"stated": unfunded.amount, "computed": computed.middle, "scale": unfunded.scale},
     )
 
 
@@ -135,9 +152,11 @@ def funded_percent_mismatch(factsheet: Factsheet) -> Iterator[Issue]:
                     "funded_percent": "30"}
     """
     funding = factsheet.funding
-    if funding is None or funding.funded_percent is None:
+    if funding is None:
         return
-    yield from _share_mismatch(funding, "funded", funding.funded_percent, _funded_interval(funding))
+    printed = percentage_value(funding.funded_percent)
+    if printed is not None:
+        yield from _share_mismatch(funding, "funded", printed, _funded_interval(funding))
 
 
 @rule("OPS104", Severity.ERROR, "Unfunded percentage does not match the amounts")
@@ -154,18 +173,21 @@ def unfunded_percent_mismatch(factsheet: Factsheet) -> Iterator[Issue]:
                     "unfunded_percent": "70"}
     """
     funding = factsheet.funding
-    if funding is None or funding.unfunded_percent is None:
+    if funding is None:
         return
-    yield from _share_mismatch(funding, "unfunded", funding.unfunded_percent, _unfunded_interval(funding))
+    printed = percentage_value(funding.unfunded_percent)
+    if printed is not None:
+        yield from _share_mismatch(funding, "unfunded", printed, _unfunded_interval(funding))
 
 
 def _share_mismatch(
     funding: Funding, which: str, printed: Decimal, amount: tuple[Interval, str] | None
 ) -> Iterator[Issue]:
     """The finding for a printed share (``which`` is funded or unfunded) its amount contradicts."""
-    if funding.requested is None or amount is None:
+    requested = stated_figure(funding.requested)
+    if requested is None or amount is None:
         return
-    share = amount[0].percent_of(figure_interval(funding.requested))
+    share = amount[0].percent_of(figure_interval(requested))
     if share is None or share.overlaps(printed_interval(printed)):
         return
     yield Issue(
@@ -188,24 +210,30 @@ def percents_do_not_add_up(factsheet: Factsheet) -> Iterator[Issue]:
         "funding": {"currency": "USD", "funded_percent": "7", "unfunded_percent": "90"}
     """
     funding = factsheet.funding
-    if funding is None or funding.funded_percent is None or funding.unfunded_percent is None:
+    if funding is None:
         return
+    funded_percent = percentage_value(funding.funded_percent)
+    unfunded_percent = percentage_value(funding.unfunded_percent)
+    if funded_percent is None or unfunded_percent is None:
+        return
+    requested = stated_figure(funding.requested)
     both_checked = (
-        funding.requested is not None
-        and funding.requested.amount > 0
+        requested is not None
+        and requested.amount is not None
+        and requested.amount > 0
         and _funded_interval(funding) is not None
         and _unfunded_interval(funding) is not None
     )
     if both_checked:
         return
-    total = printed_interval(funding.funded_percent) + printed_interval(funding.unfunded_percent)
+    total = printed_interval(funded_percent) + printed_interval(unfunded_percent)
     if total.overlaps(_HUNDRED):
         return
     yield Issue(
         ("funding", "unfunded_percent"),
-        f"funded {funding.funded_percent}% and unfunded {funding.unfunded_percent}% add up to "
-        f"{funding.funded_percent + funding.unfunded_percent}%, not 100%",
-        {"funded_percent": funding.funded_percent, "unfunded_percent": funding.unfunded_percent},
+        f"funded {funded_percent}% and unfunded {unfunded_percent}% add up to "
+        f"{funded_percent + unfunded_percent}%, not 100%",
+        {"funded_percent": funded_percent, "unfunded_percent": unfunded_percent},
     )
 
 
@@ -230,31 +258,40 @@ def currency_unknown(factsheet: Factsheet) -> Iterator[Issue]:
             yield Issue(parts, f"{code} is not a currency a factsheet reports funds in", {"currency": code})
 
 
-@rule("OPS107", Severity.ERROR, "Funding figures are dated after the factsheet")
+@rule("OPS107", Severity.ERROR, "Funding figures are dated implausibly late")
 def funding_as_of_too_late(factsheet: Factsheet) -> Iterator[Issue]:
-    """Funding figures cannot be as of a day after the reporting period ends or after the
-    factsheet was published.
+    """Funding figures are usually as of the day the factsheet is finalised, a few weeks
+    after its period ends: a cut-off up to :data:`~opsfacts.checks.dates.FUNDING_LAG_DAYS`
+    days (eight weeks) after the period is common practice and never flagged. A cut-off
+    later than that belongs to a later edition or is mistyped; one after the factsheet was
+    published is impossible. Dates printed as a month or a year are compared by their
+    first day, so "as of July 2017" on a sheet published on 5 July 2017 passes.
 
     Example::
 
         "period": {"start": "2017-06-01", "end": "2017-06-30"},
-        "funding": {"currency": "USD", "as_of": "2017-07-31"}
+        "funding": {"currency": "USD", "as_of": "2017-09-30"}
     """
     funding = factsheet.funding
     if funding is None or funding.as_of is None:
         return
-    limits = [("the reporting period ends", factsheet.period.end)]
-    if factsheet.published is not None:
-        limits.append(("the factsheet was published", factsheet.published))
-    for what, day in limits:
-        if funding.as_of > day:
-            yield Issue(
-                ("funding", "as_of"),
-                f"the funding figures are as of {funding.as_of.isoformat()}, after {what} "
-                f"({day.isoformat()})",
-                {"as_of": funding.as_of, "limit": day},
-            )
-            return
+    late = days_after_period(factsheet, funding.as_of)
+    if late is not None and late > FUNDING_LAG_DAYS:
+        end = factsheet.reference_period.last_day
+        yield Issue(
+            ("funding", "as_of"),
+            f"the funding figures are as of {funding.as_of}, {late} days after the reporting period "
+            f"ends ({end.isoformat()}); more than {FUNDING_LAG_DAYS} days is not a usual cut-off",
+            {"as_of": funding.as_of, "limit": end},
+        )
+        return
+    published = after_publication(factsheet, funding.as_of)
+    if published is not None:
+        yield Issue(
+            ("funding", "as_of"),
+            f"the funding figures are as of {funding.as_of}, after the factsheet was published ({published})",
+            {"as_of": funding.as_of, "limit": published},
+        )
 
 
 @rule("OPS108", Severity.ERROR, "Figure printed with an implausible multiplier")
@@ -268,7 +305,7 @@ def implausible_scale(factsheet: Factsheet) -> Iterator[Issue]:
         "funding": {"currency": "USD", "requested": {"value": "42749662", "scale": "million"}}
     """
     for parts, value in index(factsheet).of_type(Figure):
-        if value.scale.exponent == 0:
+        if value.scale.exponent == 0 or value.value is None or value.amount is None:
             continue
         if value.value >= _IMPLAUSIBLE_SCALED_VALUE:
             full = format_amount(value.amount)

@@ -18,6 +18,15 @@ def partner_count(factsheet: Factsheet) -> Iterator[Issue]:
     non-governmental" is a claim about the list that follows; each stated count must be
     the number of listed partners of the kinds it counts.
 
+    What the list does not say is not held against it. A list that ends "and others"
+    (``and_others``) is incomplete: a stated count larger than the partners listed is
+    then expected, and only fewer is reported. A partner printed without a type
+    (``type`` absent) is neither governmental nor an NGO as far as the sheet says, so a
+    count by type can only be bounded: it is reported only when no assignment of types
+    to the untyped partners could make it true (fewer stated than the typed partners of
+    those kinds, or more than those and every untyped partner together). No "cannot be
+    checked" finding is made: the sheet printed nothing wrong.
+
     Example::
 
         "partners": {"partners": [{"name": "Mercy Corps", "type": "international-ngo"}],
@@ -27,15 +36,28 @@ def partner_count(factsheet: Factsheet) -> Iterator[Issue]:
     block = factsheet.partners
     if block is None:
         return
+    incomplete = block.and_others is not None
     for index, stated in enumerate(block.stated_counts):
         kinds = set(stated.types)
-        listed = [p for p in block.partners if not kinds or p.type in kinds]
-        if len(listed) != stated.count:
-            yield Issue(
-                ("partners", "stated_counts", index, "count"),
-                f"the text says {stated.text!r} ({stated.count}), but {len(listed)} such partners are listed",
-                {"stated": stated.count, "computed": len(listed), "text": stated.text},
-            )
+        if kinds:
+            listed = sum(1 for p in block.partners if p.type is not None and p.type in kinds)
+            untyped = sum(1 for p in block.partners if p.type is None)
+        else:
+            listed, untyped = len(block.partners), 0
+        low, high = listed, None if incomplete else listed + untyped
+        if stated.count >= low and (high is None or stated.count <= high):
+            continue
+        if high is None:
+            listed_text = f"{listed} such partners are listed, before {block.and_others!r}"
+        elif untyped:
+            listed_text = f"between {low} and {high} such partners are listed ({untyped} without a type)"
+        else:
+            listed_text = f"{listed} such partners are listed"
+        yield Issue(
+            ("partners", "stated_counts", index, "count"),
+            f"the text says {stated.text!r} ({stated.count}), but {listed_text}",
+            {"stated": stated.count, "computed": listed, "text": stated.text},
+        )
 
 
 @rule("OPS402", Severity.ERROR, "Partner listed twice")

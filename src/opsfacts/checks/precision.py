@@ -13,9 +13,32 @@ from decimal import Decimal
 
 import attrs
 
-from ..model import Figure
+from ..codes import Qualifier
+from ..model import Figure, Percentage, Quantity
 
-__all__ = ["Interval", "figure_interval", "format_amount", "format_figure", "printed_interval"]
+__all__ = [
+    "ABOUT_SLACK",
+    "INFINITY",
+    "Interval",
+    "figure_interval",
+    "format_amount",
+    "format_figure",
+    "format_quantity",
+    "percentage_interval",
+    "percentage_value",
+    "printed_interval",
+    "quantity_interval",
+    "stated_figure",
+]
+
+INFINITY = Decimal("Infinity")
+"""The upper end of the interval of an open-ended quantity ("over 6,500")."""
+
+ABOUT_SLACK = Decimal("0.1")
+"""How far an "about" quantity may lie from the truth: 10 %. Factsheets write "about" or
+"some" for figures rounded to one or two significant digits ("some 52,000" for 51,961),
+which are within a few per cent; 10 % accepts every such rounding and still catches a
+wrong figure."""
 
 # Division results are rounded to 28 significant digits; widening by this
 # relative amount keeps the computed intervals sound.
@@ -65,8 +88,62 @@ class Interval:
 
 
 def figure_interval(figure: Figure) -> Interval:
-    """Where the true amount of a printed figure lies."""
-    return Interval(figure.amount - figure.tolerance, figure.amount + figure.tolerance)
+    """Where the true amount of a printed figure lies (a figure with a value: see :func:`stated_figure`)."""
+    amount = figure.amount
+    if amount is None:
+        raise ValueError("a placeholder figure has no amount")
+    return Interval(amount - figure.tolerance, amount + figure.tolerance)
+
+
+def stated_figure(figure: Figure | None) -> Figure | None:
+    """The figure when a value was printed; None when absent or a placeholder."""
+    return None if figure is None or figure.value is None else figure
+
+
+def percentage_value(percentage: Percentage | None) -> Decimal | None:
+    """The printed percentage; None when absent or a placeholder."""
+    return None if percentage is None else percentage.value
+
+
+def percentage_interval(percentage: Percentage | None) -> Interval | None:
+    """Where the true value of a printed percentage lies; None when not printed."""
+    value = percentage_value(percentage)
+    return None if value is None else printed_interval(value)
+
+
+def quantity_interval(quantity: Quantity | None) -> Interval | None:
+    """Where the true count lies, given its qualifier; None when no value was printed.
+
+    Exact: the value. At least ("over 6,500"): the value and up. At most ("up to"): 0 to
+    the value. About: within :data:`ABOUT_SLACK` of the value.
+    """
+    if quantity is None or quantity.value is None:
+        return None
+    value = Decimal(quantity.value)
+    if quantity.qualifier is Qualifier.AT_LEAST:
+        return Interval(value, INFINITY)
+    if quantity.qualifier is Qualifier.AT_MOST:
+        return Interval(Decimal(0), value)
+    if quantity.qualifier is Qualifier.ABOUT:
+        return Interval(value * (1 - ABOUT_SLACK), value * (1 + ABOUT_SLACK))
+    return Interval.exact(value)
+
+
+_QUALIFIER_WORDS = {
+    Qualifier.EXACT: "",
+    Qualifier.AT_LEAST: "over ",
+    Qualifier.AT_MOST: "up to ",
+    Qualifier.ABOUT: "about ",
+}
+
+
+def format_quantity(quantity: Quantity | None) -> str:
+    """A count for a message: its printed text where kept, else its value with its qualifier."""
+    if quantity is None:
+        return "not printed"
+    if quantity.printed is not None or quantity.value is None:
+        return repr(quantity.printed)
+    return f"{_QUALIFIER_WORDS[quantity.qualifier]}{quantity.value:,}"
 
 
 def printed_interval(value: Decimal) -> Interval:
@@ -82,7 +159,9 @@ def format_amount(value: Decimal, places: int = 0) -> str:
 
 
 def format_figure(figure: Figure, currency: str | None = None) -> str:
-    """A figure as printed ("USD 42,749,662 M")."""
+    """A figure as printed ("USD 42,749,662 M"); a placeholder as its printed text."""
+    if figure.value is None:
+        return repr(figure.printed)
     places = max(0, -int(figure.value.as_tuple().exponent))
     text = format_amount(figure.value, places)
     if figure.scale.suffix:

@@ -1,19 +1,24 @@
-"""Text rules (OPS7xx): template text left in; numbers in the text that contradict the data."""
+"""Text rules (OPS7xx): template text and placeholders left in; printed numbers that are
+malformed or contradict the data; key figures that contradict themselves."""
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from decimal import Decimal, InvalidOperation
 
-from ..model import Factsheet, Target
-from ._names import NUMBER_WORDS, numbers_in
+from ..model import Factsheet, Figure, Percentage, Quantity, Target
+from ._names import language_of, name_key, numbers_in
 from .findings import Issue, Severity
+from .precision import format_quantity
 from .registry import rule
 from .walk import Path
 from .walk import index as walk_index
 
-__all__ = ["placeholder_reason"]
+__all__ = ["figure_placeholder_reason", "placeholder_reason"]
+
+Number = Quantity | Percentage | Figure
 
 _LOREM = re.compile(r"\blorem\s+ipsum\b|\bdolor\s+sit\s+amet\b|\bconsectetur\s+adipiscing\b", re.IGNORECASE)
 _MARKUP = [
@@ -50,6 +55,25 @@ _LATIN_ENDINGS = (
     *("arum", "ibus", "iam", "ium", "enum", "orem", "tium", "itae", "ndae", "ndit", "ndus", "ecti", "ecte"),
 )
 _LATIN_INFIXES = ("ptat", "quat")  # as in "voluptate", "consequat": anywhere in the word
+# Function words of English, French and Spanish that lorem-ipsum filler does not use
+# ("et", "in", "a" and "do" are left out: the classic Lorem ipsum has them). Real text
+# in these languages is made of them for a third or more; filler has few or none.
+_FUNCTION_WORDS = {
+    "en": frozenset(
+        "the and of to for with on by is are was were this that from as be has have its which an at or "  # noqa: SIM905
+        "their who".split()
+    ),
+    "fr": frozenset(
+        "le la les des du de une un pour dans sur au aux est sont avec par ces ce cette leur leurs "  # noqa: SIM905
+        "ont qui que plus ne pas ou".split()
+    ),
+    "es": frozenset(
+        "el la los las del de una un y en para por con es son su sus al como que se lo este esta "  # noqa: SIM905
+        "más mas o".split()
+    ),
+}
+_FUNCTION_SHARE = 0.2
+"""Share of a language's function words above which a text is real prose, not filler."""
 _WORD = re.compile(r"[^\W\d_]+")
 # A cheap first look: every placeholder pattern needs one of these.
 _MAYBE_MARKUP = re.compile(r"%|\[|[Xx][Xx.,]|TB[DC]|TODO|FIXME")
@@ -81,15 +105,52 @@ def placeholder_reason(text: str) -> str | None:
             if match is not None:
                 return f"it contains {what} ({match.group()!r})"
     latin, total = _latin_share(text)
-    # Filler is mostly pseudo-Latin; real text in any language has a few such words at most.
-    if total >= 6 and latin >= 4 and latin * 5 >= total * 2:
+    # Filler is mostly pseudo-Latin; real text in any language has a few such words at most,
+    # and is held together by function words ("les", "de", "para") that filler lacks.
+    if total >= 6 and latin >= 4 and latin * 5 >= total * 2 and not _is_prose(text):
         return f"it reads as lorem-ipsum-like pseudo-Latin filler ({latin} of its {total} words)"
     return None
 
 
+def _is_prose(text: str) -> bool:
+    """Whether a text is held together by the function words of English, French or Spanish."""
+    words = _WORD.findall(text.casefold())
+    if not words:
+        return False
+    for function_words in _FUNCTION_WORDS.values():
+        found = sum(1 for w in words if w in function_words)
+        if found >= 3 and found >= _FUNCTION_SHARE * len(words):
+            return True
+    return False
+
+
+_ZEROS = re.compile(r"(?<![\d.,])(?:00+|0{1,3}(?:[,\u202f\u00a0 ]0{3})+)(?![\d.,])")
+
+
+@functools.lru_cache(maxsize=8192)
+def figure_placeholder_reason(printed: str) -> str | None:
+    """Why the printed text of a figure looks like a placeholder ("[XX]", "TBC", "00"), or None."""
+    reason = placeholder_reason(printed)
+    if reason is not None:
+        return reason
+    match = _ZEROS.search(printed)
+    if match is not None:
+        return f"it has a run of zeros standing for a value ({match.group()!r})"
+    return None
+
+
+def _numbers(factsheet: Factsheet) -> Iterator[tuple[Path, Number]]:
+    """Every count, percentage and figure of the factsheet, with its path."""
+    found = walk_index(factsheet)
+    for cls in (Quantity, Percentage, Figure):
+        yield from found.of_type(cls)
+
+
 def _texts(factsheet: Factsheet) -> Iterator[tuple[Path, str]]:
+    """Every text but the printed text of a number (OPS701 reads those as figures)."""
+    printed = {(*parts, "printed") for parts, _ in _numbers(factsheet)}
     for parts, value in walk_index(factsheet).constrained("non-blank text"):
-        if isinstance(value, str):
+        if isinstance(value, str) and parts not in printed:
             yield parts, value
 
 
@@ -98,44 +159,57 @@ def placeholder_text(factsheet: Factsheet) -> Iterator[Issue]:
     """Factsheets are built from templates; filler text ("Lorem ipsum", pseudo-Latin such
     as "Ti vendem quassequi ad quas dus dolorrovit"), ``XX%``, ``[Figure]``, ``TBD``,
     ``xxx`` and empty bullets must not survive into the published document. Checks every
-    text of the factsheet.
+    text of the factsheet, and every printed figure: a count, percentage or amount
+    printed as a placeholder (``[XX]``, ``USD [Figure] M``, ``[amount]``, ``TBC``,
+    ``00``), or held without a value at all (no number was printed), is reported at the
+    figure. French and Spanish prose is never taken for filler.
 
     Example::
 
         "footnotes": [{"marker": "**", "text": "Foot note] Ti vendem quassequi ad quas dus
-                       dolorrovit pa corem conet eos eum et alignatusdae dende el es eum."}]
+                       dolorrovit pa corem conet eos eum et alignatusdae dende el es eum."}],
+        "funding": {"currency": "USD", "funded": {"printed": "USD [Figure] M"}}
     """
     for parts, text in _texts(factsheet):
         reason = placeholder_reason(text)
         if reason is not None:
             preview = text if len(text) <= 60 else text[:57] + "..."
             yield Issue(parts, f"{preview!r} looks like placeholder text: {reason}", {"text": text})
+    for parts, number in _numbers(factsheet):
+        printed = number.printed
+        reason = None if printed is None else figure_placeholder_reason(printed)
+        if number.value is None:
+            said = (
+                f"it is printed as {printed!r}, a placeholder: {reason}"
+                if reason is not None
+                else f"it is printed as {printed!r}, with no number in it the value could be read from"
+            )
+            yield Issue(
+                parts,
+                f"no value was printed for this {type(number).__name__.lower()}: {said}",
+                {"printed": printed, "value": None},
+            )
+        elif reason is not None:
+            yield Issue(
+                parts,
+                f"the {type(number).__name__.lower()} is printed as {printed!r}, which looks like a "
+                f"placeholder: {reason}",
+                {"printed": printed, "value": number.value},
+            )
 
 
-def _spellings(quantity: int) -> list[str]:
-    spelled = [
-        str(quantity),
-        f"{quantity:,}",
-        f"{quantity:,}".replace(",", " "),
-        f"{quantity:,}".replace(",", "\u202f"),
-        f"{quantity:,}".replace(",", "\u00a0"),
-    ]
-    spelled += [word for word, value in NUMBER_WORDS.items() if value == quantity]
-    return spelled
+def _mentions(text: str, quantity: int, language: str | None) -> bool:
+    return any(value == quantity for value, _start, _end in numbers_in(text, language))
 
 
-def _mentions(text: str, quantity: int) -> bool:
-    return any(value == quantity for value, _start, _end in numbers_in(text))
-
-
-def _stated_instead(text: str, target: Target) -> int | None:
+def _stated_instead(text: str, target: Target, language: str | None) -> int | None:
     """The number the text puts right before the target's unit, if it differs."""
     unit_words = target.unit.split()
     if not unit_words:
         return None
-    for value, _start, end in numbers_in(text):
+    for value, _start, end in numbers_in(text, language):
         following = text[end:].lstrip(" \u00a0\u202f")
-        if following.lower().startswith(unit_words[0].lower()) and value != target.quantity:
+        if following.lower().startswith(unit_words[0].lower()) and value != target.quantity.value:
             return value
     return None
 
@@ -143,20 +217,24 @@ def _stated_instead(text: str, target: Target) -> int | None:
 @rule("OPS702", Severity.ERROR, "Target quantity not in its statement's text")
 def target_not_in_text(factsheet: Factsheet) -> Iterator[Issue]:
     """Each numeric target repeats a number its statement prints ("constructing 12
-    boreholes"); a target whose quantity the text does not print, or prints differently,
-    has drifted from the text.
+    boreholes", "vingt-cinq points d'eau"); a target whose quantity the text does not
+    print, or prints differently, has drifted from the text. Numbers are read in digits
+    (``412,305``, ``412 305``, ``412.305``) and in words, compounds included, in the
+    factsheet's language. A target printed as a placeholder is OPS701's.
 
     Example::
 
         {"text": "UNHCR is constructing 12 boreholes.",
          "targets": [{"quantity": 15, "unit": "boreholes"}]}
     """
+    language = factsheet.language
     for a, activity in enumerate(factsheet.activities):
         for s, statement in enumerate(activity.statements):
             for t, target in enumerate(statement.targets):
-                if _mentions(statement.text, target.quantity):
+                quantity = target.quantity.value
+                if quantity is None or _mentions(statement.text, quantity, language):
                     continue
-                instead = _stated_instead(statement.text, target)
+                instead = _stated_instead(statement.text, target, language)
                 says = (
                     f"the text says {instead:,} {target.unit}"
                     if instead is not None
@@ -164,24 +242,25 @@ def target_not_in_text(factsheet: Factsheet) -> Iterator[Issue]:
                 )
                 yield Issue(
                     ("activities", a, "statements", s, "targets", t, "quantity"),
-                    f"the target {target.quantity:,} {target.unit} is not in its statement: {says}",
-                    {"stated": target.quantity, "text_says": instead, "unit": target.unit},
+                    f"the target {quantity:,} {target.unit} is not in its statement: {says}",
+                    {"stated": quantity, "text_says": instead, "unit": target.unit},
                 )
 
 
 @rule("OPS703", Severity.ERROR, "Words of a stated count say another number")
 def partner_count_words(factsheet: Factsheet) -> Iterator[Issue]:
-    """A stated count keeps the words that state it ("eight key partners"); the number in
-    those words must be the count.
+    """A stated count keeps the words that state it ("eight key partners", "twenty-five
+    partenaires"... "vingt-cinq partenaires", "veinticinco socios"); the number in those
+    words, compounds read as one number, must be the count.
 
     Example::
 
-        "stated_counts": [{"count": 9, "text": "eight key partners"}]
+        "stated_counts": [{"count": 20, "text": "twenty-five key partners"}]
     """
     if factsheet.partners is None:
         return
     for index, stated in enumerate(factsheet.partners.stated_counts):
-        found = numbers_in(stated.text)
+        found = numbers_in(stated.text, factsheet.language)
         if found and found[0][0] != stated.count:
             yield Issue(
                 ("partners", "stated_counts", index, "count"),
@@ -192,43 +271,49 @@ def partner_count_words(factsheet: Factsheet) -> Iterator[Issue]:
 
 _QUALIFIED = re.compile(
     r"(?:over|more than|some|about|around|nearly|almost|approximately|approx\.?|close to|up to|"
-    r"at least|less than|fewer than|under|~)\s*$",
+    r"at least|less than|fewer than|under|plus de|environ|près de|pres de|quelque|quelques|presque|"
+    r"moins de|au moins|jusqu'à|más de|mas de|unos|unas|cerca de|alrededor de|aproximadamente|"
+    r"casi|menos de|hasta|~|\+)\s*$",
     re.IGNORECASE,
 )
+# Words a text puts between a group's name and its place ("refugees in Gambella") that a
+# label leaves out or replaces with punctuation ("Refugees - Gambella").
+_CONNECTORS = frozenset(
+    "in at from of the a de du des d en au aux dans del la le les l el los las".split()  # noqa: SIM905
+)
+_CLAUSE_END = re.compile(r"[.;:!?()\[\]\n]|,\s")
 
 
-def _label_key(label: str) -> str:
-    """A label reduced to the words a text would repeat ("Refugees in Mali (mixed origin)" -> ...)."""
-    label = re.sub(r"\([^)]*\)", " ", label)
-    label = re.sub(r"[^\w\s-]", " ", label)
-    return " ".join(label.split())
+def _name_tokens(text: str) -> tuple[str, ...]:
+    """The words a name is recognised by: folded, connectors left out, plurals made singular."""
+    words = name_key(re.sub(r"\([^)]*\)", " ", text)).split()
+    return tuple(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in _CONNECTORS)
 
 
-@rule("OPS704", Severity.ERROR, "Text repeats a figure with another number")
-def text_contradicts_figures(factsheet: Factsheet) -> Iterator[Issue]:
-    """Narrative text often repeats a figure ("68 national staff", "51,961 IDPs"); where
-    a number is followed by the label of a population group or staff category and is
-    within a factor of two of that figure (so a repetition, not another quantity such as
-    "three refugees in Mali"), it must be that figure. Numbers qualified as approximate
-    ("over", "some", "nearly") are skipped and numbers rounded to trailing zeros are
-    compared within their precision.
+def _named_figures(factsheet: Factsheet) -> dict[tuple[str, ...], tuple[int, str]]:
+    """The figures a text may repeat, by the words that name them; names shared by two figures are dropped."""
+    named: dict[tuple[str, ...], set[tuple[int, str]]] = {}
 
-    Example::
+    def add(key: tuple[str, ...], count: int | None, label: str) -> None:
+        if key and count is not None:
+            named.setdefault(key, set()).add((count, label))
 
-        "highlights": ["Mali hosts 52,000 IDPs."],
-        "populations": {"groups": [{"type": "IDP", "label": "IDPs", "count": 51961,
-                                    "origin": "MLI"}]}
-    """
-    figures: dict[str, tuple[int, str]] = {}
     if factsheet.populations is not None:
         for g in factsheet.populations.groups:
-            figures.setdefault(_label_key(g.label).casefold(), (g.count, g.label))
+            base = _name_tokens(g.label)
+            add(base, g.people, g.label)
+            if g.place is not None:
+                place = _name_tokens(g.place)
+                if not set(place) <= set(base):
+                    add(base + place, g.people, g.label)
     if factsheet.presence is not None:
         for s in factsheet.presence.staff:
-            figures.setdefault(_label_key(s.label).casefold(), (s.count, s.label))
-    figures.pop("", None)
-    if not figures:
-        return
+            add(_name_tokens(s.label), None if s.count is None else s.count.value, s.label)
+    # A name shared by figures of different sizes ("IDPs" in two regions) names neither.
+    return {key: next(iter(found)) for key, found in named.items() if len({c for c, _ in found}) == 1}
+
+
+def _narrative(factsheet: Factsheet) -> list[tuple[Path, str]]:
     narrative: list[tuple[Path, str]] = [(("highlights", i), h) for i, h in enumerate(factsheet.highlights)]
     for i, section in enumerate(factsheet.sections):
         narrative += [(("sections", i, "paragraphs", j), p) for j, p in enumerate(section.paragraphs)]
@@ -236,26 +321,49 @@ def text_contradicts_figures(factsheet: Factsheet) -> Iterator[Issue]:
         narrative += [
             (("activities", i, "statements", j, "text"), st.text) for j, st in enumerate(activity.statements)
         ]
-    # Only the words right after a number can be a label; enough text for the longest.
-    reach = 2 * max(len(key) for key in figures) + 8
-    for parts, text in narrative:
-        for value, start, end in numbers_in(text):
-            following = " ".join(text[end : end + reach].split()).casefold()
-            for key, (count, label) in figures.items():
-                if not (
-                    following.startswith(key)
-                    and (len(following) == len(key) or not following[len(key)].isalnum())
-                ):
-                    continue
-                if _QUALIFIED.search(text[max(0, start - 24) : start]) or _within_rounding(value, count):
-                    continue
-                if not (count <= 2 * value and value <= 2 * count):
-                    continue  # another quantity of the same people, not a repetition
-                yield Issue(
-                    parts,
-                    f"the text says {value:,} {label}, but the figure printed for {label!r} is {count:,}",
-                    {"text_says": value, "figure": count, "label": label},
-                )
+    return narrative
+
+
+@rule("OPS704", Severity.ERROR, "Text repeats a figure with another number")
+def text_contradicts_figures(factsheet: Factsheet) -> Iterator[Issue]:
+    """Narrative text often repeats a figure ("68 national staff", "51,961 IDPs"); where
+    a number is followed by the name of a population group or staff category and is
+    within a factor of two of that figure (so a repetition, not another quantity such as
+    "three refugees in Mali"), it must be that figure. The name is recognised as a text
+    words it, not only as the label prints it: "refugees in Gambella" names the group
+    labelled "Refugees - Gambella" (or "Refugees" with the place Gambella); connecting
+    words, punctuation, accents and plurals are ignored, and a name shared by two groups
+    of different sizes ("IDPs" in two regions) is compared only with its place. Numbers
+    qualified as approximate ("over", "some", "environ", "unos") are skipped and numbers
+    rounded to trailing zeros are compared within their precision.
+
+    Example::
+
+        "highlights": ["Ethiopia hosts 23,000 refugees in Gambella."],
+        "populations": {"groups": [{"types": ["REF"], "label": "Refugees - Gambella",
+                                    "count": 32610}]}
+    """
+    figures = _named_figures(factsheet)
+    if not figures:
+        return
+    keys = sorted(figures, key=len, reverse=True)
+    reach = 3 * max(len(" ".join(key)) for key in keys) + 24
+    for parts, text in _narrative(factsheet):
+        for value, start, end in numbers_in(text, factsheet.language):
+            following = _name_tokens(_CLAUSE_END.split(text[end : end + reach], maxsplit=1)[0])
+            key = next((k for k in keys if following[: len(k)] == k), None)
+            if key is None:
+                continue
+            count, label = figures[key]
+            if _QUALIFIED.search(text[max(0, start - 24) : start]) or _within_rounding(value, count):
+                continue
+            if not (count <= 2 * value and value <= 2 * count):
+                continue  # another quantity of the same people, not a repetition
+            yield Issue(
+                parts,
+                f"the text says {value:,} {label}, but the figure printed for {label!r} is {count:,}",
+                {"text_says": value, "figure": count, "label": label},
+            )
 
 
 def _within_rounding(value: int, count: int) -> bool:
@@ -268,3 +376,228 @@ def _within_rounding(value: int, count: int) -> bool:
     while value % (unit * 10) == 0:
         unit *= 10
     return abs(value - count) * 2 <= unit
+
+
+# --- digit grouping ------------------------------------------------------------------------------
+
+_SPACES = " \u00a0\u202f"
+# A printed number with its separators, stray spaces included ("3, 417", "412 305").
+_NUMBER_SPAN = re.compile(r"\d(?:[\d.,\u00a0\u202f ]*\d)?")
+# A whole number grouped by thousands with one separator repeated.
+_GROUPED = re.compile(r"(?<![\w.,])\d{1,3}(?P<sep>[,.\u202f\u00a0 ])\d{3}(?:(?P=sep)\d{3})*(?!\d)(?![.,]\d)")
+_SCALE_WORD = re.compile(
+    r"\s*(?:%|million|millions|millones|milliards?|billion|bn\b|[mkb]\b|thousand|mille|mil\b)",
+    re.IGNORECASE,
+)
+_STYLE_NAMES = {",": "commas", ".": "points", " ": "spaces"}
+# Languages that write decimals with a comma: "1,500" may be one and a half there.
+_DECIMAL_COMMA = frozenset("fr es pt it de nl ru tr id ar".split())  # noqa: SIM905
+
+
+def _style(separator: str) -> str:
+    return " " if separator in _SPACES else separator
+
+
+def _has_decimals(number: Number) -> bool | None:
+    """Whether the value has a fractional part; None when no value was printed."""
+    if number.value is None:
+        return None
+    if isinstance(number, Quantity):
+        return False
+    try:
+        return int(number.value.as_tuple().exponent) < 0
+    except (AttributeError, InvalidOperation):  # pragma: no cover - values are Decimals
+        return None
+
+
+def _irregular(span: str, scaled: bool, decimals: bool | None) -> str | None:
+    """Why the grouping of one printed number is irregular, or None."""
+    if re.search(r"[.,][" + _SPACES + r"]|[" + _SPACES + r"][.,]", span):
+        return "a separator with a stray space"
+    groups = re.split(r"[.," + _SPACES + r"]", span)
+    separators = re.findall(r"[.," + _SPACES + r"]", span)
+    if not separators:
+        return None
+    last = separators[-1]
+    if last in ".," and (decimals or scaled or (decimals is None and len(groups[-1]) != 3)):
+        groups, separators = groups[:-1], separators[:-1]  # a decimal part
+        if not separators:
+            return None
+    if len({_style(s) for s in separators}) > 1:
+        return "two different separators"
+    if not 1 <= len(groups[0]) <= 3 or any(len(g) != 3 for g in groups[1:]):
+        return "groups that are not of three digits"
+    return None
+
+
+@rule("OPS705", Severity.WARNING, "Irregular digit grouping in a printed number")
+def irregular_grouping(factsheet: Factsheet) -> Iterator[Issue]:
+    """Thousands are grouped by three digits with one separator: ``412,305``,
+    ``412 305`` or ``412.305``. A stray space ("3, 417"), a group of another size
+    ("41,27" for 4,127) or two separators in one number ("1,234.567" for a count) is a
+    typing slip that makes the number ambiguous. Checked in every printed text of a
+    count, percentage or amount, using its value to tell a decimal point from a
+    separator.
+
+    Example::
+
+        "populations": {"groups": [{"types": ["REF"], "label": "Refugees",
+                                    "count": {"value": 3417, "printed": "3, 417"}}]}
+    """
+    for parts, number in _numbers(factsheet):
+        printed = number.printed
+        if printed is None:
+            continue
+        for match in _NUMBER_SPAN.finditer(printed):
+            scaled = _SCALE_WORD.match(printed, match.end()) is not None
+            reason = _irregular(match.group(), scaled, _has_decimals(number))
+            if reason is not None:
+                yield Issue(
+                    (*parts, "printed"),
+                    f"the number {match.group()!r} in {printed!r} is grouped irregularly: {reason}",
+                    {"printed": printed, "number": match.group()},
+                )
+                break
+
+
+def _grouping_styles(factsheet: Factsheet) -> Iterator[tuple[Path, str, str]]:
+    """Every thousands grouping printed, with its path, its style and the number as printed."""
+    comma_decimals = language_of(factsheet.language) in _DECIMAL_COMMA
+    for parts, number in _numbers(factsheet):
+        if number.printed is None or number.value is None:
+            continue
+        decimals = _has_decimals(number)
+        for match in _NUMBER_SPAN.finditer(number.printed):
+            span = match.group()
+            scaled = _SCALE_WORD.match(number.printed, match.end()) is not None
+            if _irregular(span, scaled, decimals) is not None:
+                continue  # OPS705's
+            separators = re.findall(r"[.," + _SPACES + r"]", span)
+            if separators and (decimals or scaled) and separators[-1] in ".,":
+                separators = separators[:-1]
+            if separators:
+                yield (*parts, "printed"), _style(separators[0]), span
+    for parts, text in _texts(factsheet):
+        if parts[:1] in (("contacts",), ("links",), ("accepted",)):
+            continue  # phone numbers and addresses are not grouped numbers
+        for match in _GROUPED.finditer(text):
+            separator = match.group("sep")
+            single = separator in ".," and match.group().count(separator) == 1
+            if single and (_SCALE_WORD.match(text, match.end()) or (separator == "," and comma_decimals)):
+                continue  # "2.125 million", "1,500" in French: decimals
+            yield parts, _style(separator), match.group()
+
+
+@rule("OPS706", Severity.WARNING, "Digit grouping styles mixed in one document")
+def mixed_grouping(factsheet: Factsheet) -> Iterator[Issue]:
+    """A document groups thousands one way: ``412,305`` in English, ``412 305`` in
+    French, ``412.305`` in Spanish. Two styles in one sheet ("412.305" in the population
+    box, "412,305" in the text) mean figures were pasted from different sources, and a
+    reader may take a point for a decimal point. Reported once, at the first number
+    grouped differently from the first grouped number of the document. A number with a
+    single point followed by a scale word ("2.125 million") is a decimal, not a
+    grouping; in a language that writes decimals with a comma, neither is "1,500" in the
+    text.
+
+    Example::
+
+        "highlights": ["The country hosts 412,305 refugees."],
+        "populations": {"groups": [{"types": ["REF"], "label": "Refugees",
+                                    "count": {"value": 412305, "printed": "412.305"}}]}
+    """
+    first: tuple[Path, str, str] | None = None
+    for parts, style, span in _grouping_styles(factsheet):
+        if first is None:
+            first = (parts, style, span)
+        elif style != first[1]:
+            yield Issue(
+                parts,
+                f"{span!r} groups thousands with {_STYLE_NAMES[style]}, but {first[2]!r} "
+                f"(at {_where(first[0])}) groups them with {_STYLE_NAMES[first[1]]}; use one style",
+                {"number": span, "style": _STYLE_NAMES[style], "first": first[2]},
+            )
+            return
+
+
+def _where(parts: Path) -> str:
+    from ..errors import format_path  # noqa: PLC0415 - only for messages
+
+    return format_path(parts)
+
+
+# --- key figures and percentages -----------------------------------------------------------------
+
+
+@rule("OPS707", Severity.ERROR, "Percentage over 100 where it cannot be")
+def percentage_over_100(factsheet: Factsheet) -> Iterator[Issue]:
+    """A share of people ("52% women"), a group's share of the total and the rate of a
+    key figure ("91.3 % of children vaccinated") are parts of a whole: over 100 % is a
+    typo or a count typed as a percentage. Funding percentages are left to OPS101 and
+    OPS103 (a requirement can be over-funded). A key figure that really is a growth rate
+    over 100 % can be accepted (``accepted``).
+
+    Example::
+
+        "key_figures": [{"label": "of children vaccinated", "percent": "913"}]
+    """
+    for parts, number in walk_index(factsheet).of_type(Percentage):
+        if parts[:1] == ("funding",) or number.value is None or number.value <= 100:
+            continue
+        yield Issue(
+            parts,
+            f"the percentage is printed as {number.printed or number.value}%, over 100% of a whole",
+            {"stated": number.value},
+        )
+
+
+_PERCENT_IN_TEXT = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*%")
+_YEAR = range(1900, 2101)
+
+
+def _key_figure_problem(label: str, number: Quantity | Percentage, language: str | None) -> str | None:
+    if isinstance(number, Percentage):
+        if number.value is None:
+            return None
+        printed = [m.group(1) for m in _PERCENT_IN_TEXT.finditer(label)]
+        values = [Decimal(p.replace(",", ".")) for p in printed]
+        if values and number.value not in values:
+            return f"its label prints {printed[0]}%, but the percentage is {number.value}%"
+        return None
+    if number.value is None:
+        return None
+    found = [
+        (value, start)
+        for value, start, end in numbers_in(label, language)
+        if not (value in _YEAR and end - start == 4 and label[start:end].isdigit())
+    ]
+    if found and all(not _within_rounding(value, number.value) for value, _ in found):
+        return f"its label prints {found[0][0]:,}, but the figure is {format_quantity(number)}"
+    return None
+
+
+@rule("OPS708", Severity.ERROR, "Key figure label prints another number")
+def key_figure_label(factsheet: Factsheet) -> Iterator[Issue]:
+    """A key figure is checked like a target: where its label repeats the number ("860
+    people evacuated since January"), the number must be the figure's. Years in the
+    label ("since 2019") are not figures. Placeholders in key figures are OPS701's,
+    percentages over 100 OPS707's.
+
+    Example::
+
+        "key_figures": [{"label": "860 people evacuated since January", "quantity": 680}]
+    """
+    for index, key_figure in enumerate(factsheet.key_figures):
+        numbers: Sequence[tuple[str, Quantity | Percentage | None]] = (
+            ("quantity", key_figure.quantity),
+            ("percent", key_figure.percent),
+        )
+        for field, number in numbers:
+            if number is None:
+                continue
+            problem = _key_figure_problem(key_figure.label, number, factsheet.language)
+            if problem is not None:
+                yield Issue(
+                    ("key_figures", index, field),
+                    f"the key figure {key_figure.label!r}: {problem}",
+                    {"label": key_figure.label, "stated": number.value},
+                )

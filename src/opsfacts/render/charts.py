@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
+from fractions import Fraction
 
 import attrs
 
 from ..codes import Residence
-from ..model import Funding, Populations
+from ..model import Funding, PopulationGroup, Populations
 from . import numbers
 
 __all__ = ["BAR_MAX", "Bar", "BarChart", "Donut", "bar_chart", "donut"]
@@ -30,11 +31,19 @@ class Bar:
     label: str
     short_label: str
     value: str
-    count: int
+    count: int | None
+    """The number the bar stands for; None for a group printed without one (no bar is drawn)."""
     width: float
     y: float
     abroad: bool
     markers: str
+    placeholder: bool
+    """Whether the value shown is a placeholder printed instead of a number (``[XX]``)."""
+
+    @property
+    def count_text(self) -> str:
+        """The count written out in digits, for the ``data-count`` attribute."""
+        return "" if self.count is None else numbers.digits(self.count)
 
 
 @attrs.frozen
@@ -65,22 +74,41 @@ def _shorten(text: str) -> str:
     return flat if len(flat) <= _LABEL_CHARS else flat[: _LABEL_CHARS - 1] + "…"
 
 
+def _width(count: int | None, largest: int) -> float:
+    # An exact ratio first: counts may be too large for a float.
+    if count is None or not largest:
+        return 0.0
+    return round(BAR_MAX * float(Fraction(count, largest)), 3)
+
+
+def _value(group: PopulationGroup) -> str:
+    if group.count is not None:
+        return numbers.quantity(group.count)
+    assert group.households is not None  # a group has a count or households
+    return f"{numbers.quantity(group.households)} households"
+
+
 def bar_chart(populations: Populations) -> BarChart | None:
-    """Bars for each population group, longest for the largest count; None without groups."""
+    """Bars for each population group, longest for the largest count; None without groups.
+
+    A group printed without a number of people (a placeholder, or households
+    only) gets a row with its printed text and no bar.
+    """
     groups = populations.groups
     if not groups:
         return None
-    largest = max(g.count for g in groups)
+    largest = max((g.people or 0 for g in groups), default=0)
     bars = tuple(
         Bar(
             label=g.label,
             short_label=_shorten(g.label),
-            value=numbers.count(g.count),
-            count=g.count,
-            width=round(BAR_MAX * g.count / largest, 3) if largest else 0.0,
+            value=_value(g),
+            count=g.people,
+            width=_width(g.people, largest),
             y=i * _ROW,
             abroad=g.residence is Residence.ABROAD,
             markers="".join(g.footnotes),
+            placeholder=g.count is not None and g.count.value is None,
         )
         for i, g in enumerate(groups)
     )
@@ -96,18 +124,26 @@ def donut(funding: Funding, radius: float = 40.0) -> Donut | None:
     if share is None or funding.requested is None or funding.funded is None:
         return None
     circumference = 2 * math.pi * radius
+    # Stated figures as printed; computed ones where the factsheet states none.
     stated = funding.funded_percent
-    funded_percent = numbers.percent(stated if stated is not None else share * 100)
-    gap = funding.unfunded.amount if funding.unfunded is not None else funding.computed_unfunded
+    funded_percent = numbers.percentage(stated) if stated is not None else numbers.percent(share * 100)
     unfunded_stated = funding.unfunded_percent
-    unfunded_percent = numbers.percent(unfunded_stated if unfunded_stated is not None else (1 - share) * 100)
+    unfunded_percent = (
+        numbers.percentage(unfunded_stated)
+        if unfunded_stated is not None
+        else numbers.percent((1 - share) * 100)
+    )
     currency = funding.currency
-    unfunded_amount = numbers.money_short(max(gap or Decimal(0), Decimal(0)), currency)
+    if funding.unfunded is not None:
+        unfunded_amount = numbers.money_short_figure(funding.unfunded, currency)
+    else:
+        gap = funding.computed_unfunded or Decimal(0)
+        unfunded_amount = numbers.money_short(max(gap, Decimal(0)), currency)
     return Donut(
         radius=radius,
         circumference=round(circumference, 3),
         funded_length=round(circumference * float(share), 3),
         share=share,
-        funded_label=f"{numbers.money_short(funding.funded.amount, currency)} ({funded_percent})",
+        funded_label=f"{numbers.money_short_figure(funding.funded, currency)} ({funded_percent})",
         unfunded_label=f"{unfunded_amount} ({unfunded_percent})",
     )

@@ -5,6 +5,16 @@ inline SVG drawn from the data, there are no scripts, fonts or images to
 fetch. Every piece of text goes through Jinja2's autoescaping, and the
 output is well-formed (it parses as XML), so it also survives e-mail
 clients and strict tools.
+
+Figures are shown as printed; a placeholder printed instead of a figure
+(``[XX]``, ``[XX]%``) is shown as printed inside ``<span class="placeholder">``
+(an outlined box), so a reviewer sees it at once. The ``<html lang>``
+attribute is the factsheet's ``language``, ``und`` (undetermined) when it
+states none; the renderer's own words (headings, "requested for") and month
+names are English whatever the language.
+
+Deliberately not shown: a target's ``action``, ``beneficiaries`` and
+``kind`` (they are in the ``targets`` table), and the ``accepted`` findings.
 """
 
 from __future__ import annotations
@@ -18,7 +28,7 @@ import jinja2
 from markupsafe import Markup
 
 from .._version import __version__
-from ..model import Factsheet, Statement
+from ..model import Factsheet, Figure, Percentage, PopulationGroup, Quantity, Statement
 from . import charts, labels, numbers
 
 __all__ = ["Finding", "render_html", "statement_segments"]
@@ -61,15 +71,98 @@ def _environment() -> jinja2.Environment:
     )
     env.filters.update(
         count=numbers.count,
-        figure=numbers.figure,
-        long_date=numbers.long_date,
+        digits=numbers.digits,
+        quantity=quantity,
+        percentage=percentage,
+        figure=figure,
+        money_figure=money_figure,
+        money_short_figure=money_short_figure,
+        date=numbers.date_text,
+        long_date=numbers.date_text,
+        period=numbers.period_text,
         money=numbers.money,
         money_short=numbers.money_short,
         percent=numbers.percent,
         donor_label=labels.donor_label,
+        donor_details=labels.donor_details,
+        partner_type=labels.partner_type,
+        partner_role=labels.partner_role,
+        organisation_type=labels.organisation_type,
+        key_figure_context=labels.key_figure_context,
         qualifier_prefix=labels.qualifier_prefix,
+        document_kind=labels.document_kind,
     )
     return env
+
+
+def _shown(text: str, placeholder: bool) -> Markup:
+    """Text as printed, escaped; a placeholder inside ``<span class="placeholder">``."""
+    if placeholder:
+        return Markup(
+            '<span class="placeholder" title="placeholder printed instead of a figure">{}</span>'
+        ).format(_finalize(text))
+    return Markup.escape(_finalize(text))
+
+
+def quantity(value: Quantity) -> Markup:
+    """A quantity as printed (``over 6,500``); a placeholder (``[XX]``) marked as one."""
+    return _shown(numbers.quantity(value), value.value is None)
+
+
+def percentage(value: Percentage) -> Markup:
+    """A percentage as printed (``91.3%``); a placeholder (``[XX]%``) marked as one."""
+    return _shown(numbers.percentage(value), value.value is None)
+
+
+def figure(value: Figure) -> Markup:
+    """A figure as printed (``95 M``); a placeholder marked as one."""
+    return _shown(numbers.figure(value), value.value is None)
+
+
+def money_figure(value: Figure, currency: str | None) -> Markup:
+    """A stated amount in full (``USD 42,749,662``) or as printed; a placeholder marked as one."""
+    return _shown(numbers.money_figure(value, currency), value.value is None)
+
+
+def money_short_figure(value: Figure, currency: str | None) -> Markup:
+    """A stated amount short (``USD 42.7 M``) or as printed; a placeholder marked as one."""
+    return _shown(numbers.money_short_figure(value, currency), value.value is None)
+
+
+def has_details(group: PopulationGroup) -> bool:
+    """Whether a group has facts the bar chart does not show (households, place, share, breakdowns...)."""
+    return bool(
+        group.households is not None
+        or group.share is not None
+        or group.place is not None
+        or group.setting is not None
+        or len(group.types) > 1
+        or group.as_of is not None
+        or group.by_origin
+        or group.by_sex
+        or group.by_age
+    )
+
+
+def group_facts(group: PopulationGroup) -> Markup:
+    """A group's facts besides its count, one line: place, setting, share, types, date, breakdowns."""
+    facts: list[Markup] = []
+    if group.place is not None:
+        facts.append(Markup('<span class="place">{}</span>').format(_finalize(labels.place(group))))
+    if group.setting is not None:
+        facts.append(Markup('<span class="setting">{}</span>').format(labels.setting(group.setting)))
+    if group.share is not None:
+        facts.append(Markup('<span class="share">{} of the total</span>').format(percentage(group.share)))
+    if len(group.types) > 1:
+        codes = " + ".join(t.value for t in group.types)
+        facts.append(Markup('<span class="types">{}</span>').format(codes))
+    if group.as_of is not None:
+        facts.append(Markup("as of {}").format(numbers.date_text(group.as_of)))
+    for axis, partial, parts in labels.breakdown_parts(group):
+        shown = Markup("; ").join(_shown(p.text(), p.placeholder) for p in parts)
+        partly = " (part of the group only)" if partial else ""
+        facts.append(Markup('<span class="breakdown">{}{}: {}</span>').format(axis, partly, shown))
+    return Markup(" · ").join(facts)
 
 
 def statement_segments(statement: Statement) -> list[tuple[str, bool]]:
@@ -82,7 +175,11 @@ def statement_segments(statement: Statement) -> list[tuple[str, bool]]:
     text = statement.text
     spans: list[tuple[int, int]] = []
     for target in statement.targets:
-        for printed in dict.fromkeys((f"{target.quantity:,}", str(target.quantity))):
+        number = target.quantity.value
+        candidates = [] if number is None else [numbers.count(number), numbers.digits(number)]
+        if target.quantity.printed is not None:
+            candidates.insert(0, target.quantity.printed)
+        for printed in dict.fromkeys(candidates):
             pattern = re.compile(rf"(?<![\d.,]){re.escape(printed)}(?![\d]|[.,]\d)")
             found = next(
                 (m for m in pattern.finditer(text) if all(m.end() <= a or m.start() >= b for a, b in spans)),
@@ -106,8 +203,11 @@ def statement_segments(statement: Statement) -> list[tuple[str, bool]]:
 def render_html(factsheet: Factsheet, *, findings: Sequence[Finding] | None = None) -> str:
     """The factsheet as a standalone HTML page; ``findings`` adds a section listing them."""
     funding = factsheet.funding
+    populations = factsheet.populations
     context = {
         "f": factsheet,
+        "details": () if populations is None else [g for g in populations.groups if has_details(g)],
+        "group_facts": group_facts,
         "bars": None if factsheet.populations is None else charts.bar_chart(factsheet.populations),
         "donut": None if funding is None else charts.donut(funding),
         "segments": statement_segments,

@@ -3,6 +3,17 @@
 The output is CommonMark with two common extensions (GitHub Flavoured
 Markdown tables and footnotes). All text from the factsheet is escaped, so
 a name containing ``*``, ``|`` or ``<`` is shown as written.
+
+Figures are shown as printed (a placeholder ``[XX]`` as ``[XX]``, ``over
+6,500`` with its qualifier), dates at the precision printed (``March 2019``).
+Optional table columns (households, share, place, setting, an office's
+``under``, staff parts) appear only when some row has the fact, so a
+factsheet without them renders as it did in format 1.0.
+
+Deliberately not shown: the factsheet's ``language`` (Markdown has no place
+for it; the HTML page carries it as ``lang``), a target's ``action``,
+``beneficiaries`` and ``kind`` (they are in the ``targets`` table), and the
+``accepted`` findings.
 """
 
 from __future__ import annotations
@@ -10,9 +21,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from ..model import Factsheet, Funding, Populations, Presence, Target
-from . import numbers
-from .labels import donor_label, qualifier_prefix
+from ..dates import PartialDate
+from ..model import Factsheet, Funding, KeyFigure, Partners, Populations, Presence, Section, Target
+from . import labels, numbers
+from .labels import NOT_STATED, donor_label
 
 __all__ = ["escape", "render_markdown"]
 
@@ -63,66 +75,193 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[str]], right: Sequence
     return [*lines, ""]
 
 
+def _optional_table(columns: Sequence[tuple[str, bool, bool]], rows: Sequence[Sequence[str]]) -> list[str]:
+    """A table whose ``(name, right-aligned, always)`` columns are kept when always shown or not empty."""
+    keep = [i for i, (_, _, always) in enumerate(columns) if always or any(row[i] for row in rows)]
+    header = [columns[i][0] for i in keep]
+    right = [n for n, i in enumerate(keep) if columns[i][1]]
+    return _table(header, [[row[i] for i in keep] for row in rows], right=right)
+
+
+def _dated(text: str, as_of: PartialDate | None) -> str:
+    # "Government of Mali (March 2019)": who counted and when, as far as either is printed.
+    when = "" if as_of is None else numbers.date_text(as_of)
+    if text and when:
+        return f"{text} ({when})"
+    return text or when
+
+
+def _as_of(as_of: PartialDate | None) -> str:
+    return "" if as_of is None else f" (as of {numbers.date_text(as_of)})"
+
+
+def _key_figure(k: KeyFigure, notes: _Notes) -> str:
+    figures = [numbers.quantity(k.quantity)] if k.quantity is not None else []
+    if k.percent is not None:
+        figures.append(numbers.percentage(k.percent))
+    number = " / ".join(f"**{escape(x)}**" for x in figures)
+    unit = f" {escape(k.unit)}" if k.unit else ""
+    context = labels.key_figure_context(k)
+    context = f" — {escape(context)}" if context else ""
+    return f"- {number}{unit} {escape(k.label)}{context}{notes.refs(k.footnotes)}"
+
+
+def _key_figures(factsheet: Factsheet, notes: _Notes) -> list[str]:
+    if not factsheet.key_figures:
+        return []
+    return ["## Key figures", "", *(_key_figure(k, notes) for k in factsheet.key_figures), ""]
+
+
 def _populations(block: Populations, notes: _Notes, operation: str) -> list[str]:
     lines = ["## Population of concern", ""]
     if block.as_of:
-        lines += [f"As of {numbers.long_date(block.as_of)}{notes.refs(block.footnotes)}.", ""]
+        lines += [f"As of {numbers.date_text(block.as_of)}{notes.refs(block.footnotes)}.", ""]
+    elif block.footnotes:
+        lines += [f"Figures{notes.refs(block.footnotes)}.", ""]
+    if block.source:
+        lines += [f"Source: {escape(block.source)}.", ""]
+    columns = (
+        ("Group", False, True),
+        ("People", True, True),
+        ("Households", True, False),
+        ("Share", True, False),
+        ("Where", False, False),
+        ("Setting", False, False),
+        ("Type", False, False),
+        ("Lives", False, True),
+        ("Source", False, True),
+    )
     rows = [
         (
             escape(g.label) + notes.refs(g.footnotes),
-            numbers.count(g.count),
+            "" if g.count is None else escape(numbers.quantity(g.count)),
+            "" if g.households is None else escape(numbers.quantity(g.households)),
+            "" if g.share is None else escape(numbers.percentage(g.share)),
+            escape(labels.place(g)),
+            "" if g.setting is None else labels.setting(g.setting),
+            " + ".join(t.value for t in g.types),
             f"abroad, not counted in {escape(operation)}" if g.residence.value == "abroad" else "",
-            escape(g.source or ""),
+            escape(_dated(g.source or "", g.as_of)),
         )
         for g in block.groups
     ]
-    if block.stated_total is not None:
-        rows.append(("**Total**", f"**{numbers.count(block.stated_total)}**", "", ""))
-    return lines + _table(("Group", "People", "Lives", "Source"), rows, right=(1,))
+    for total in block.totals:
+        label = escape(total.label or "Total")
+        households = "" if total.households is None else f"**{escape(numbers.quantity(total.households))}**"
+        rows.append(
+            (
+                f"**{label}**{notes.refs(total.footnotes)}",
+                f"**{escape(numbers.quantity(total.count))}**",
+                households,
+                "",
+                "",
+                "",
+                "",
+                "",
+                escape(_dated(total.source or "", total.as_of)),
+            )
+        )
+    lines += _optional_table(columns, rows)
+    breakdowns = []
+    for g in block.groups:
+        for axis, partial, parts in labels.breakdown_parts(g):
+            listed = "; ".join(escape(p.text()) for p in parts)
+            of_part = " (part of the group only)" if partial else ""
+            breakdowns.append(f"- *{escape(g.label)}, {axis}{of_part}:* {listed}")
+    if breakdowns:
+        lines += [*breakdowns, ""]
+    return lines
 
 
 def _funding(block: Funding, notes: _Notes) -> list[str]:
     heading = "## Funding"
     if block.as_of:
-        heading += f" (as of {numbers.long_date(block.as_of)})"
+        heading += f" (as of {numbers.date_text(block.as_of)})"
     rows = []
     for label, fig, pct in (
         ("Requested", block.requested, None),
         ("Funded", block.funded, block.funded_percent),
         ("Unfunded", block.unfunded, block.unfunded_percent),
     ):
-        if fig is not None:
-            share = "" if pct is None else numbers.percent(pct)
-            rows.append((label, numbers.money(fig.amount, block.currency), share))
+        if fig is not None or pct is not None:
+            share = "" if pct is None else escape(numbers.percentage(pct))
+            amount = "" if fig is None else escape(numbers.money_figure(fig, block.currency))
+            rows.append((label, amount, share))
     lines = [heading + notes.refs(block.footnotes), ""]
+    purpose = (f" for {escape(block.covers)}" if block.covers else "") + (
+        f" in {block.year}" if block.year else ""
+    )
     if block.requested is not None:
-        lines += [f"**{numbers.money_short(block.requested.amount, block.currency)}** requested.", ""]
-    return lines + _table(("", "Amount", "Share"), rows, right=(1, 2))
+        requested = escape(numbers.money_short_figure(block.requested, block.currency))
+        lines += [f"**{requested}** requested{purpose}.", ""]
+    elif purpose:
+        lines += [f"Requirements{purpose}.", ""]
+    return lines + (_table(("", "Amount", "Share"), rows, right=(1, 2)) if rows else [])
 
 
 def _presence(block: Presence, notes: _Notes, who: str) -> list[str]:
-    lines = [f"## {escape(who)} presence{notes.refs(block.footnotes)}", ""]
-    if block.staff:
-        rows = [(escape(s.label), numbers.count(s.count)) for s in block.staff]
+    lines = [f"## {escape(who)} presence{_as_of(block.as_of)}{notes.refs(block.footnotes)}", ""]
+    if block.staff or block.stated_staff_total is not None:
+        rows = [
+            (
+                escape(s.label),
+                "" if s.count is None else escape(numbers.quantity(s.count)),
+                "; ".join(f"{escape(numbers.quantity(p.count))} {escape(p.label)}" for p in s.parts),
+            )
+            for s in block.staff
+        ]
         if block.stated_staff_total is not None:
-            rows.append(("**Total**", f"**{numbers.count(block.stated_staff_total)}**"))
-        lines += _table(("Staff", "Number"), rows, right=(1,))
-    if block.offices:
+            rows.append(("**Total**", f"**{escape(numbers.quantity(block.stated_staff_total))}**", ""))
+        lines += _optional_table(
+            (("Staff", False, True), ("Number", True, True), ("Of whom", False, False)), rows
+        )
+    if block.offices or block.stated_office_total is not None:
         rows3 = [
-            (escape(o.label), numbers.count(o.count), ", ".join(escape(x) for x in o.locations))
+            (
+                escape(o.label),
+                "" if o.count is None else numbers.count(o.count),
+                ", ".join(escape(x) for x in o.locations),
+                escape(o.under or ""),
+            )
             for o in block.offices
         ]
         if block.stated_office_total is not None:
-            rows3.append(("**Total**", f"**{numbers.count(block.stated_office_total)}**", ""))
-        lines += _table(("Offices", "Number", "Where"), rows3, right=(1,))
+            rows3.append(("**Total**", f"**{escape(numbers.quantity(block.stated_office_total))}**", "", ""))
+        columns = (
+            ("Offices", False, True),
+            ("Number", True, True),
+            ("Where", False, True),
+            ("Under", False, False),
+        )
+        lines += _optional_table(columns, rows3)
+    return lines
+
+
+def _partners(block: Partners) -> list[str]:
+    lines = [f"## Partners{_as_of(block.as_of)}", ""]
+    if block.stated_counts:
+        stated = "; ".join(f"{escape(c.text)} ({numbers.count(c.count)})" for c in block.stated_counts)
+        lines += [f"The factsheet states: {stated}.", ""]
+    rows = [
+        (
+            escape(p.name) + (f" ({escape(p.acronym)})" if p.acronym else ""),
+            escape(labels.partner_type(p) or NOT_STATED),
+            labels.partner_role(p.role) or NOT_STATED,
+            escape(p.note or ""),
+        )
+        for p in block.partners
+    ]
+    if rows:
+        lines += _table(("Partner", "Type", "Role", "Note"), rows)
+    if block.and_others:
+        lines += [escape(block.and_others, start=True), ""]
     return lines
 
 
 def _target(t: Target, notes: _Notes) -> str:
-    qualifier = qualifier_prefix(t.qualifier)
     where = f" in {', '.join(escape(x) for x in t.locations)}" if t.locations else ""
     year = f" ({t.year})" if t.year else ""
-    quantity = f"**{qualifier}{numbers.count(t.quantity)}**"
+    quantity = f"**{escape(numbers.quantity(t.quantity))}**"
     return f"{quantity} {escape(t.unit)}{where}{year}{notes.refs(t.footnotes)}"
 
 
@@ -144,18 +283,27 @@ def _donor_list(factsheet: Factsheet) -> list[str]:
     if block is None:
         return []
     year = f" in {block.year}" if block.year else ""
-    lines = ["## Donors", ""]
+    scope = f" of {escape(block.scope)}" if block.scope else ""
+    lines = [f"## Donors{_as_of(block.as_of)}", ""]
     for title, donors in (("Major donors", block.major), ("Other donors", block.others)):
         if not donors:
             continue
         names = []
         for d in donors:
-            name = escape(donor_label(d))
+            details = [labels.donor_details(d)] if labels.donor_details(d) else []
             if d.amount is not None:
-                currency = f"{block.currency} " if block.currency else ""
-                name += f" ({currency}{numbers.figure(d.amount)})"
-            names.append(name)
-        lines += [f"{title} of {escape(block.scope)}{year}: " + " \\| ".join(names), ""]
+                currency = f"{block.currency} " if block.currency and d.amount.printed is None else ""
+                details.append(f"{currency}{numbers.figure(d.amount)}")
+            names.append(escape(donor_label(d)) + (f" ({escape('; '.join(details))})" if details else ""))
+        lines += [f"{title}{scope}{year}: " + " \\| ".join(names), ""]
+    if block.and_others:
+        if lines[-1] == "":
+            lines.pop()
+        if len(lines) > 2:
+            lines[-1] += f" {escape(block.and_others)}"
+        else:
+            lines.append(escape(block.and_others, start=True))
+        lines.append("")
     return lines
 
 
@@ -173,24 +321,46 @@ def _people(factsheet: Factsheet) -> list[str]:
         lines.append("")
     if factsheet.links:
         lines += ["## Links", ""]
-        # Angle brackets keep any URL character from ending the link early.
-        lines += [f"- [{escape(link.label)}](<{_url(link.url)}>)" for link in factsheet.links]
+        # Angle brackets keep any URL character from ending the link early; an address printed
+        # without its scheme is linked with https:// and shown as printed after the link.
+        for link in factsheet.links:
+            printed = "" if link.url == link.href else f" — {escape(link.url)}"
+            lines.append(f"- [{escape(link.label)}](<{_url(link.href)}>){printed}")
         lines.append("")
     return lines
+
+
+def _header(f: Factsheet) -> str:
+    parts = [numbers.period_text(f.period)] if f.period is not None else []
+    if f.date is not None:
+        parts.append(f"as of {numbers.date_text(f.date)}")
+    if f.published is not None:
+        parts.append(f"published {numbers.date_text(f.published)}")
+    kind = labels.document_kind(f.kind)
+    who = [kind] if kind else []
+    operation = f.operation.name + (f" ({f.operation.area})" if f.operation.area else "")
+    first = escape(" · ".join([*who, f.publisher.name]), start=True)
+    return " · ".join([first, escape(operation), *(escape(p) for p in parts)])
+
+
+def _section(section: Section) -> list[str]:
+    lines = []
+    if section.heading is not None:
+        # Level 1 is "##" under the title; nested headings go one deeper each.
+        lines += [f"{'#' * (section.level + 1)} {escape(section.heading, start=True)}", ""]
+    return lines + [f"- {escape(text, start=True)}" for text in section.paragraphs] + [""]
 
 
 def render_markdown(factsheet: Factsheet) -> str:
     """The whole factsheet as Markdown text, ending with one newline."""
     f = factsheet
     notes = _Notes(f)
-    lines = [f"# {escape(f.title, start=True)}", ""]
-    period = f"{numbers.long_date(f.period.start)} – {numbers.long_date(f.period.end)}"
-    lines += [f"{escape(f.publisher.name, start=True)} · {escape(f.operation.name)} · {period}", ""]
+    lines = [f"# {escape(f.title, start=True)}", "", _header(f), ""]
     if f.highlights:
         lines += [f"- **{escape(text)}**" for text in f.highlights] + [""]
+    lines += _key_figures(f, notes)
     for section in f.sections:
-        lines += [f"## {escape(section.heading, start=True)}", ""]
-        lines += [f"- {escape(text, start=True)}" for text in section.paragraphs] + [""]
+        lines += _section(section)
     if f.populations is not None:
         lines += _populations(f.populations, notes, f.operation.name)
     if f.funding is not None:
@@ -198,15 +368,7 @@ def render_markdown(factsheet: Factsheet) -> str:
     if f.presence is not None:
         lines += _presence(f.presence, notes, f.publisher.acronym or f.publisher.name)
     if f.partners is not None:
-        rows = [
-            (
-                escape(p.name) + (f" ({escape(p.acronym)})" if p.acronym else ""),
-                escape(p.type.description.rstrip(".")),
-                escape(p.note or ""),
-            )
-            for p in f.partners.partners
-        ]
-        lines += ["## Partners", "", *_table(("Partner", "Type", "Note"), rows)]
+        lines += _partners(f.partners)
     if f.activities:
         lines += _activities(f, notes)
     lines += _donor_list(f) + _people(f)
