@@ -19,13 +19,21 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.intersphinx",
     "sphinx.ext.viewcode",
+    "sphinx_copybutton",
+    "myst_parser",
     "opsfacts_docs",
 ]
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 autodoc_default_options = {"members": True, "show-inheritance": False}
 nitpicky = False
-html_theme = "alabaster"
+html_theme = "furo"
 html_static_path: list[str] = ["_static"]
+html_css_files = ["opsfacts.css"]
+html_title = f"opsfacts {release}"
+
+# The copy button leaves out shell and Python prompts, so a copied command runs as is.
+copybutton_prompt_text = r"\$ |>>> |\.\.\. "
+copybutton_prompt_is_regexp = True
 exclude_patterns = ["_build"]
 intersphinx_mapping: dict[str, tuple[str, str | None]] = {}
