@@ -6,7 +6,8 @@ readable and its cross-references resolved (the build is nitpicky):
 
 * constrained types, ``Annotated[str, Constraint(name='non-blank text')]``,
   are shown as the name of their alias in :mod:`opsfacts.constraints`
-  (``Text``), linked to its entry;
+  (``Text``), linked to its entry, in parameter types and in the types of
+  attributes, data and properties;
 * a reference to a name the API reference documents elsewhere (the public
   ``opsfacts.Factsheet`` for ``opsfacts.model.Factsheet``, ``InvalidDocument``
   named in a docstring of the module that imports it) is resolved to the
@@ -25,6 +26,8 @@ from typing import Any
 from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.application import Sphinx
+from sphinx.directives import ObjectDescription
+from sphinx.domains.python import PyAttribute, PyProperty, PyVariable
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
@@ -186,6 +189,20 @@ def _simplify_field_types(app: Sphinx, domain: str, objtype: str, content: nodes
                 text.parent.replace(text, nodes.Text(simpler))
 
 
+def _with_simple_type(directive: type[ObjectDescription[Any]]) -> type[ObjectDescription[Any]]:
+    """The Python domain's directive, with a constrained ``:type:`` option shown as its alias."""
+
+    class WithSimpleType(directive):  # type: ignore[valid-type,misc]
+        def run(self) -> list[nodes.Node]:
+            if "type" in self.options:
+                self.options["type"] = simplify_constrained(self.options["type"])
+            result: list[nodes.Node] = super().run()
+            return result
+
+    WithSimpleType.__name__ = WithSimpleType.__qualname__ = directive.__name__
+    return WithSimpleType
+
+
 # --- references to names documented elsewhere ---------------------------------------------------
 
 
@@ -247,5 +264,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
         app.add_directive(name, directive)
     # After sphinx.ext.autodoc.typehints (priority 500) has added the types to the field lists.
     app.connect("object-description-transform", _simplify_field_types, priority=600)
+    # The types of attributes, data and properties (``name: Text``) are given in a ``:type:`` option.
+    for objtype, py_directive in {
+        "attribute": PyAttribute,
+        "data": PyVariable,
+        "property": PyProperty,
+    }.items():
+        app.add_directive_to_domain("py", objtype, _with_simple_type(py_directive), override=True)
     app.connect("missing-reference", _resolve_elsewhere)
     return {"parallel_read_safe": True, "version": "1"}
