@@ -1,17 +1,36 @@
 """Sphinx extension: pages generated from the opsfacts code (format reference, rule catalogue).
 
 Each directive renders reStructuredText from the library at build time, so
-the docs cannot drift from the code.
+the docs cannot drift from the code. Two hooks keep the API reference
+readable and its cross-references resolved (the build is nitpicky):
+
+* constrained types, ``Annotated[str, Constraint(name='non-blank text')]``,
+  are shown as the name of their alias in :mod:`opsfacts.constraints`
+  (``Text``), linked to its entry, in parameter types and in the types of
+  attributes, data and properties;
+* a reference to a name the API reference documents elsewhere (the public
+  ``opsfacts.Factsheet`` for ``opsfacts.model.Factsheet``, ``InvalidDocument``
+  named in a docstring of the module that imports it) is resolved to the
+  entry of the same object; a type variable is shown as its plain name.
 """
 
 from __future__ import annotations
 
+import ast
+import functools
+import importlib
+import re
+import typing
 from typing import Any
 
 from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.application import Sphinx
+from sphinx.directives import ObjectDescription
+from sphinx.domains.python import PyAttribute, PyProperty, PyVariable
+from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import make_refnode
 
 
 class _Generated(SphinxDirective):
@@ -123,7 +142,134 @@ DIRECTIVES["opsfacts-tables"] = _TableColumns
 DIRECTIVES["opsfacts-rendered-example"] = _RenderedExample
 
 
+# --- constrained types shown by name ---------------------------------------------------------------
+
+# How Sphinx writes a constrained type: ``Annotated[<base>, Constraint(name='...')]``, with or
+# without a module prefix (``~typing.``; Python 3.11 gives the base type's, ``~decimal.``).
+_CONSTRAINED = re.compile(
+    r"(?:~?[\w.]+\.)?Annotated\[[^\[\],]+, *"
+    r"(?:~?[\w.]*\.)?Constraint\(name=(?P<name>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")[^()]*\)\]"
+)
+
+
+@functools.cache
+def _constraint_aliases() -> dict[str, str]:
+    """Constraint name -> the alias that carries it in :mod:`opsfacts.constraints`, fully qualified."""
+    from opsfacts import constraints  # noqa: PLC0415 - only when the docs are built
+
+    aliases: dict[str, str] = {}
+    for alias in constraints.__all__:
+        constraint = constraints.constraint_of(getattr(constraints, alias))
+        if constraint is not None:
+            aliases.setdefault(constraint.name, f"{constraints.__name__}.{alias}")
+    return aliases
+
+
+def simplify_constrained(text: str) -> str:
+    """``Annotated[str, Constraint(name='non-blank text')]`` -> ``~opsfacts.constraints.Text``.
+
+    A constraint no alias carries is left as it is.
+    """
+
+    def replace(match: re.Match[str]) -> str:
+        alias = _constraint_aliases().get(ast.literal_eval(match["name"]))
+        return match[0] if alias is None else f"~{alias}"
+
+    return _CONSTRAINED.sub(replace, text)
+
+
+def _simplify_field_types(app: Sphinx, domain: str, objtype: str, content: nodes.Element) -> None:
+    """Rewrite the types autodoc put in field lists (``:type x:``, ``:rtype:``) before they become links."""
+    if domain != "py":
+        return
+    for body in content.findall(nodes.field_body):
+        for text in list(body.findall(nodes.Text)):
+            simpler = simplify_constrained(text.astext())
+            if simpler != text.astext():
+                text.parent.replace(text, nodes.Text(simpler))
+
+
+def _with_simple_type(directive: type[ObjectDescription[Any]]) -> type[ObjectDescription[Any]]:
+    """The Python domain's directive, with a constrained ``:type:`` option shown as its alias."""
+
+    class WithSimpleType(directive):  # type: ignore[valid-type,misc]
+        def run(self) -> list[nodes.Node]:
+            if "type" in self.options:
+                self.options["type"] = simplify_constrained(self.options["type"])
+            result: list[nodes.Node] = super().run()
+            return result
+
+    WithSimpleType.__name__ = WithSimpleType.__qualname__ = directive.__name__
+    return WithSimpleType
+
+
+# --- references to names documented elsewhere ---------------------------------------------------
+
+
+def _lookup(dotted: str) -> Any:
+    """The object a dotted name stands for, importing the longest module prefix; raises LookupError."""
+    parts = dotted.split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            obj: Any = importlib.import_module(".".join(parts[:cut]))
+        except ImportError:
+            continue
+        try:
+            for part in parts[cut:]:
+                obj = getattr(obj, part)
+        except AttributeError as error:
+            raise LookupError(dotted) from error
+        return obj
+    raise LookupError(dotted)
+
+
+def _resolve_elsewhere(
+    app: Sphinx, env: BuildEnvironment, node: nodes.Element, contnode: nodes.TextElement
+) -> nodes.Node | None:
+    """``missing-reference``: link an opsfacts object to the entry that documents it under another name."""
+    if node.get("refdomain") != "py":
+        return None
+    target = str(node.get("reftarget", ""))
+    module, cls = node.get("py:module"), node.get("py:class")
+    candidates = [
+        f"{module}.{cls}.{target}" if module and cls else "",
+        f"{module}.{target}" if module else "",
+    ]
+    for dotted in [*filter(None, candidates), target]:
+        try:
+            obj = _lookup(dotted)
+        except LookupError:
+            continue
+        if isinstance(obj, typing.TypeVar):
+            return contnode  # a type variable has no entry of its own: its plain name
+        if not dotted.startswith("opsfacts."):
+            return None
+        py = env.get_domain("py")
+        last = target.rsplit(".", 1)[-1]
+        for name, entry in py.objects.items():  # type: ignore[attr-defined]
+            if name.rsplit(".", 1)[-1] != last or not name.startswith("opsfacts."):
+                continue
+            try:
+                same = _lookup(name) is obj
+            except LookupError:
+                same = False
+            if same:
+                return make_refnode(app.builder, node["refdoc"], entry.docname, entry.node_id, contnode, name)
+        return None
+    return None
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
+    # After sphinx.ext.autodoc.typehints (priority 500) has added the types to the field lists.
+    app.connect("object-description-transform", _simplify_field_types, priority=600)
+    # The types of attributes, data and properties (``name: Text``) are given in a ``:type:`` option.
+    for objtype, py_directive in {
+        "attribute": PyAttribute,
+        "data": PyVariable,
+        "property": PyProperty,
+    }.items():
+        app.add_directive_to_domain("py", objtype, _with_simple_type(py_directive), override=True)
+    app.connect("missing-reference", _resolve_elsewhere)
     return {"parallel_read_safe": True, "version": "1"}
