@@ -27,6 +27,7 @@ from .errors import (
     ParseError,
     Problem,
     ReadError,
+    WriteError,
 )
 from .loading import dump, dumps, from_dict, load, loads, to_dict
 from .model import (
@@ -129,6 +130,7 @@ __all__ = [
     "Statement",
     "Target",
     "TargetKind",
+    "WriteError",
     "__version__",
     "check",
     "converter",
