@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from opsfacts.checks import CheckConfig, Finding, Severity
+from opsfacts.checks.config import load_config_file as real_load_config_file
 from opsfacts.cli import main
 from opsfacts.reporting import report_schema
 from opsfacts.schema import SCHEMA_FILE_NAME, SCHEMA_ID, schema_text
@@ -356,7 +358,17 @@ def fake_checks(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
             Finding.make("OPS301", Severity.INFO, ("title",), "a note"),
         ]
 
-    module.__dict__.update(Severity=Severity, load_config=load_config, check=check, CheckConfig=CheckConfig)
+    def load_config_file(path: Path) -> CheckConfig:
+        calls.append(("load_config_file", path))
+        return real_load_config_file(path)
+
+    module.__dict__.update(
+        Severity=Severity,
+        load_config=load_config,
+        load_config_file=load_config_file,
+        check=check,
+        CheckConfig=CheckConfig,
+    )
     monkeypatch.setitem(sys.modules, "opsfacts.checks", module)
     return calls
 
@@ -383,7 +395,7 @@ def test_fail_on_select_ignore_config(
     argv = ["--fail-on", "warning", "--select", "ops2,OPS3", "--select", "OPS4", "--ignore", "OPS201"]
     code, out, _ = _run(capsys, *argv, "--config", str(config), str(CORRECTED))
     assert code == 1
-    assert fake_checks[0] == ("load_config", config)
+    assert fake_checks[0] == ("load_config_file", config)
     assert fake_checks[1] == (
         "check",
         CheckConfig(select=("OPS2", "OPS3", "OPS4"), ignore=("OPS201",), fail_on=Severity.WARNING),
@@ -397,6 +409,64 @@ def test_no_checks_and_missing_config(fake_checks: list[Any], capsys: pytest.Cap
     code, out, err = _run(capsys, "--config", "no-such.toml", str(CORRECTED))
     assert (code, out) == (2, "")
     assert err == "opsfacts validate: error: no-such.toml: no such configuration file\n"
+
+
+AS_PUBLISHED = REPO / "examples" / "mali-2017-06.as-published.json"
+
+
+def test_a_named_standalone_config_is_used(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, _ = _run(capsys, str(AS_PUBLISHED))
+    assert code == 1
+    config = tmp_path / "opsfacts.toml"
+    config.write_text('ignore = ["OPS"]\n', encoding="utf-8")
+    code, out, err = _run(capsys, "--config", str(config), str(AS_PUBLISHED))
+    assert (code, err) == (0, "")
+    assert out == "1 file checked, 1 valid\n"
+
+
+def test_a_named_pyproject_is_used_not_the_nearest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.opsfacts]\nfail-on = "info"\n', encoding="utf-8")
+    (tmp_path / "ci").mkdir()
+    named = tmp_path / "ci" / "pyproject.toml"
+    named.write_text('[tool.opsfacts]\nignore = ["OPS"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = _run(capsys, "--config", str(named), str(AS_PUBLISHED))
+    assert (code, out) == (0, "1 file checked, 1 valid\n")
+
+
+def _config_cases(tmp_path: Path) -> list[tuple[str, str]]:
+    directory = tmp_path / "conf.d"
+    directory.mkdir()
+    bad_toml = tmp_path / "bad.toml"
+    bad_toml.write_text("select = = 1\n", encoding="utf-8")
+    unknown = tmp_path / "unknown.toml"
+    unknown.write_text('selct = ["OPS1"]\n', encoding="utf-8")
+    cases = [
+        (str(tmp_path / "missing.toml"), "no such configuration file"),
+        (str(directory), "is a directory, not a configuration file"),
+        (str(bad_toml), "not valid TOML: Invalid value (at line 1, column 10)"),
+        (str(unknown), "unknown key 'selct'; the keys are select, ignore, fail-on"),
+    ]
+    if hasattr(os, "mkfifo"):
+        fifo = tmp_path / "fifo.toml"
+        os.mkfifo(fifo)
+        cases.append((str(fifo), "is not a regular file"))
+    if Path("/dev/null").exists():
+        cases.append(("/dev/null", "is not a regular file"))
+    return cases
+
+
+def test_a_named_config_that_cannot_be_used_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for path, message in _config_cases(tmp_path):
+        code, out, err = _run(capsys, "--config", path, str(CORRECTED))
+        assert (code, out) == (2, ""), path
+        assert err.startswith(f"opsfacts validate: error: {path}: "), err
+        assert message in err, err
+        assert err.count("\n") == 1, err
 
 
 def test_bad_rule_selector_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

@@ -18,6 +18,7 @@ from opsfacts import (
     Operation,
     OperationScope,
     Organisation,
+    PartialDate,
     Period,
     PopulationGroup,
     PopulationType,
@@ -68,9 +69,9 @@ def test_funding_percentage_is_none_without_a_request() -> None:
         ),
         (lambda: PopulationGroup(label="Refugees"), "needs 'count' or 'households'"),
         (Quantity, "needs 'value' or 'printed'"),
-        (lambda: Period(start="2019-13"), "YYYY-MM-DD, YYYY-MM or YYYY"),
-        (lambda: Period(start="2019-02-30"), "real calendar date"),
-        (lambda: Period(start="March 2019"), "YYYY-MM-DD, YYYY-MM or YYYY"),
+        (lambda: PartialDate("2019-13"), "YYYY-MM-DD, YYYY-MM or YYYY"),
+        (lambda: PartialDate("2019-02-30"), "real calendar date"),
+        (lambda: PartialDate("March 2019"), "YYYY-MM-DD, YYYY-MM or YYYY"),
         (lambda: Funding(currency="QQQ"), "ISO 4217"),
         (lambda: Operation(name="Mali", countries=("ZZZ",)), "ISO 3166-1"),
         (lambda: Contact(name="A", email="not-an-email"), "email address"),
@@ -113,12 +114,21 @@ def test_subnational_operation_has_an_area() -> None:
 
 def test_period_must_not_end_before_it_starts() -> None:
     with pytest.raises(ValueError, match="ends"):
-        Period(start=datetime.date(2017, 6, 30), end=datetime.date(2017, 6, 1))
+        Period(start=PartialDate(datetime.date(2017, 6, 30)), end=PartialDate(datetime.date(2017, 6, 1)))
+
+
+def test_dates_are_converted_from_python_dates_and_strings() -> None:
+    period = Period(start="2019-03", end=datetime.date(2019, 4, 15))  # type: ignore[arg-type]
+    assert period.start == PartialDate("2019-03")
+    assert (period.first_day, period.last_day) == (datetime.date(2019, 3, 1), datetime.date(2019, 4, 15))
+    assert PartialDate("2019").last_day == datetime.date(2019, 12, 31)
+    with pytest.raises(ValueError, match="before it starts"):
+        Period(start=PartialDate("2019-04"), end=PartialDate("2019-03"))
 
 
 def test_age_band_must_not_end_before_it_starts() -> None:
     with pytest.raises(ValueError, match="ends before it starts"):
-        AgeCount(min_age=18, max_age=5, count=3)
+        AgeCount(min_age=18, max_age=5, count=Quantity(3))
 
 
 def test_only_the_current_format_version_is_read() -> None:
@@ -127,7 +137,9 @@ def test_only_the_current_format_version_is_read() -> None:
             publisher=Organisation(name="UNHCR"),
             operation=Operation(name="Mali", countries=("MLI",)),
             title="Mali",
-            period=Period(start=datetime.date(2017, 6, 1), end=datetime.date(2017, 6, 30)),
+            period=Period(start=PartialDate("2017-06-01"), end=PartialDate("2017-06-30")),
+                start=PartialDate(datetime.date(2017, 6, 1)), end=PartialDate(datetime.date(2017, 6, 30))
+            ),
             format_version="0.9",
         )
     assert FORMAT_VERSION == "2.0"

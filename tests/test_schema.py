@@ -189,7 +189,7 @@ def test_partial_dates_pattern() -> None:
         assert list(validator().iter_errors(data)) == []
     for bad in ("2017-13", "2017-6", "June 2017", "2017-06-32"):
         data["period"] = {"start": bad}
-        errors = [e for e in validator().iter_errors(data)]
+        errors = list(validator().iter_errors(data))
         assert [list(e.absolute_path) for e in errors] == [["period"]]
         assert any(list(sub.absolute_path) == ["period", "start"] for sub in errors[0].context)
 

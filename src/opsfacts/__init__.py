@@ -32,6 +32,7 @@ from .errors import (
     ParseError,
     Problem,
     ReadError,
+    WriteError,
 )
 from .loading import dump, dumps, from_dict, load, loads, to_dict
 from .migration import READ_VERSIONS, Migration, migrate
@@ -152,6 +153,7 @@ __all__ = [
     "Statement",
     "Target",
     "TargetKind",
+    "WriteError",
     "__version__",
     "check",
     "converter",

@@ -148,9 +148,12 @@ def _check_currency(value: Any) -> str | None:
     return None
 
 
-_EMAIL = r"[^@\s]+@[^@\s]+\.[^@\s.]+"
 _URL_CHAR = r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]"
+# RFC 5322 addr-spec as commonly restricted: a dot-atom local part of atext characters (no quoted
+# local part, no spaces, none of <>()[]\,;:) and a domain of at least two LDH labels (no IP literal).
+_EMAIL = rf"{_ATEXT}+(?:\.{_ATEXT}+)*@{_LABEL}(?:\.{_LABEL})+"
 # RFC 3986 characters only, so that every URL the model accepts is a valid "uri".
 _URL = (
     rf"https?://{_LABEL}(?:\.{_LABEL})+(?::[0-9]{{1,5}})?"
@@ -234,7 +237,14 @@ Email = Annotated[
         {"format": "email", "pattern": f"^{_EMAIL}$"},
     ),
 ]
-"""An email address."""
+"""An email address: an RFC 5322 addr-spec with a dot-atom local part and a domain name.
+
+The local part is one or more runs of letters, digits and
+``!#$%&'*+/=?^_`{|}~-`` joined by single dots; the domain is two or more
+labels of letters, digits and inner hyphens. Quoted local parts, IP
+literals, spaces and ``<>()[]\\,;:`` are refused, so an address can be
+written anywhere (a Markdown autolink, a ``mailto:`` link) as it is.
+"""
 
 Url = Annotated[
     str,

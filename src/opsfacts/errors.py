@@ -21,6 +21,7 @@ __all__ = [
     "ParseError",
     "Problem",
     "ReadError",
+    "WriteError",
     "format_path",
 ]
 
@@ -99,6 +100,21 @@ class ReadError(OpsfactsError):
         super().__init__(f"{source}: {message}")
         self.source = source
         self.message = message
+
+
+class WriteError(OpsfactsError):
+    """A factsheet could not be written because opsfacts could not read it back.
+
+    Its text would be larger than :data:`opsfacts.sources.MAX_BYTES`, the
+    limit every reader applies; nothing is written.
+    """
+
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(
+            f"the document would be {size:,} bytes, larger than opsfacts reads (the limit is {limit:,})"
+        )
+        self.size = size
+        self.limit = limit
 
 
 class DocumentError(OpsfactsError):

@@ -13,11 +13,12 @@ import typing
 from pathlib import Path
 from typing import Any, Literal
 
+from . import sources
 from .converter import converter, problems_from
-from .errors import InvalidDocument, ParseError, Problem, ReadError
+from .errors import InvalidDocument, ParseError, Problem, ReadError, WriteError
 from .migration import READ_VERSIONS, Migration, migrate
 from .model import FORMAT_VERSION, Factsheet
-from .sources import MAX_BYTES, Parsed, locate_problems, parse_text
+from .sources import Parsed, locate_problems, parse_text, utf8_size
 
 __all__ = [
     "Syntax",
@@ -114,13 +115,22 @@ def loads(text: str | bytes, *, syntax: Syntax = "json", source: str | None = No
 
 
 def dumps(factsheet: Factsheet, *, syntax: Syntax = "json") -> str:
-    """Write a factsheet as canonical JSON (or YAML) text."""
+    """Write a factsheet as canonical JSON (or YAML) text.
+
+    Raise :class:`WriteError` when the text would be larger than
+    :data:`opsfacts.sources.MAX_BYTES` (in UTF-8), which no reader accepts.
+    """
     data = to_dict(factsheet)
     if syntax == "yaml":
         from .yaml_text import dump_yaml  # noqa: PLC0415 - PyYAML only for YAML users
 
-        return dump_yaml(data)
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        text = dump_yaml(data)
+    else:
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    size = utf8_size(text)
+    if size > sources.MAX_BYTES:
+        raise WriteError(size, sources.MAX_BYTES)
+    return text
 
 
 def syntax_of(path: str | os.PathLike[str]) -> Syntax:
@@ -133,8 +143,8 @@ def read_source(path: str | os.PathLike[str]) -> bytes:
     name = os.fspath(path)
     try:
         size = os.stat(name).st_size
-        if size > MAX_BYTES:
-            raise ReadError(name, f"the file is {size:,} bytes; the limit is {MAX_BYTES:,}")
+        if size > sources.MAX_BYTES:
+            raise ReadError(name, f"the file is {size:,} bytes; the limit is {sources.MAX_BYTES:,}")
         return Path(name).read_bytes()
     except FileNotFoundError:
         raise ReadError(name, "no such file") from None
@@ -154,7 +164,10 @@ def load(path: str | os.PathLike[str], *, syntax: Syntax | None = None) -> Facts
 
 
 def dump(factsheet: Factsheet, path: str | os.PathLike[str], *, syntax: Syntax | None = None) -> None:
-    """Write a factsheet to a file as canonical JSON or YAML (by suffix), whole or not at all."""
+    """Write a factsheet to a file as canonical JSON or YAML (by suffix), whole or not at all.
+
+    Raise :class:`WriteError` if the text is larger than opsfacts reads.
+    """
     from .writing import write_text_atomic  # noqa: PLC0415
 
     write_text_atomic(path, dumps(factsheet, syntax=syntax or syntax_of(path)))

@@ -22,15 +22,22 @@ from .errors import ParseError, PathPart, Problem
 __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
+    "MAX_YAML_NODES",
     "Parsed",
     "locate_problems",
     "parse_json",
     "parse_text",
     "parse_yaml",
+    "utf8_size",
 ]
 
 MAX_BYTES = 16 * 1024 * 1024
-"""Largest document accepted, in bytes."""
+"""Largest document read, in bytes of UTF-8 (16 MiB), whether it comes as a file, bytes or text.
+
+Writing (:func:`opsfacts.dumps`, :func:`opsfacts.dump`) refuses a document
+whose text would be larger, with :class:`~opsfacts.errors.WriteError`, so
+whatever opsfacts writes it can read back.
+"""
 MAX_DEPTH = 64
 """Deepest nesting accepted."""
 MAX_YAML_NODES = 200_000
@@ -52,6 +59,11 @@ def _fail(message: str, line: int | None = None, column: int | None = None) -> P
     return ParseError([Problem("$", message, code="syntax", line=line, column=column)])
 
 
+def utf8_size(text: str) -> int:
+    """The size of text in bytes of UTF-8, the unit of :data:`MAX_BYTES`."""
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
 def _decode(raw: str | bytes) -> str:
     if isinstance(raw, bytes):
         if len(raw) > MAX_BYTES:
@@ -62,8 +74,9 @@ def _decode(raw: str | bytes) -> str:
             return raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise _fail(f"the file is not UTF-8 text (bad byte at offset {exc.start})") from None
-    if len(raw) > MAX_BYTES:
-        raise _fail(f"the document is {len(raw):,} characters; the limit is {MAX_BYTES:,}")
+    size = utf8_size(raw)
+    if size > MAX_BYTES:
+        raise _fail(f"the document is {size:,} bytes; the limit is {MAX_BYTES:,}")
     if raw.startswith("\ufeff"):
         raise _fail("the text starts with a byte order mark (BOM); save it as UTF-8 without BOM")
     return raw

@@ -54,6 +54,8 @@ def _decimals() -> st.SearchStrategy[Decimal]:
 
 
 _ASCII_WORD = st.text(string.ascii_lowercase + string.digits, min_size=1, max_size=8)
+# The dot-atom of an email's local part: letters, digits and RFC 5322 atext punctuation.
+_ATOM = st.text(string.ascii_letters + string.digits + "!#$%&'*+/=?^_`{|}~-", min_size=1, max_size=8)
 
 _CONSTRAINED: dict[str, st.SearchStrategy[Any]] = {
     "non-negative count": st.integers(min_value=0, max_value=10**9),
@@ -63,7 +65,12 @@ _CONSTRAINED: dict[str, st.SearchStrategy[Any]] = {
     "ISO 3166-1 alpha-3 country code": st.sampled_from(sorted(c.country_codes())),
     "country of origin": st.sampled_from([*sorted(c.country_codes())[:40], c.MIXED_ORIGIN, c.UNKNOWN_ORIGIN]),
     "ISO 4217 currency code": st.sampled_from(sorted(c.currency_codes())),
-    "email address": st.builds("{}@{}.{}".format, _ASCII_WORD, _ASCII_WORD, st.sampled_from(["org", "net"])),
+    "email address": st.builds(
+        "{}@{}.{}".format,
+        _ASCII_WORD | st.lists(_ATOM, min_size=1, max_size=3).map(".".join),
+        _ASCII_WORD,
+        st.sampled_from(["org", "net"]),
+    ),
     "absolute http(s) URL": st.builds(
         "https://{}.example.org/{}".format, _ASCII_WORD, st.text(string.ascii_letters + "-_/", max_size=12)
     ),

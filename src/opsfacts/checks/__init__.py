@@ -18,7 +18,7 @@ from __future__ import annotations
 
 # Importing the rule families registers their rules.
 from . import contacts, dates, donors, footnotes, funding, partners, populations, presence, text
-from .config import CheckConfig, ConfigError, load_config
+from .config import CheckConfig, ConfigError, load_config, load_config_file
 from .engine import INTERNAL_CODE, check, fails
 from .findings import Finding, Issue, Severity
 from .registry import ENTRY_POINT_GROUP, Rule, load_plugins, rule, rules, unregister
@@ -35,6 +35,7 @@ __all__ = [
     "check",
     "fails",
     "load_config",
+    "load_config_file",
     "load_plugins",
     "rule",
     "rules",

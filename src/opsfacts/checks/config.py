@@ -1,8 +1,10 @@
-"""Which rules run and what fails: :class:`CheckConfig` and ``[tool.opsfacts]`` in pyproject.toml."""
+"""Which rules run and what fails: :class:`CheckConfig`, from pyproject.toml or opsfacts.toml."""
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import tomllib
 from collections.abc import Iterable
 from pathlib import Path
@@ -13,7 +15,7 @@ import attrs
 from ..errors import OpsfactsError
 from .findings import Severity
 
-__all__ = ["CheckConfig", "ConfigError", "load_config", "selector_matches"]
+__all__ = ["CheckConfig", "ConfigError", "load_config", "load_config_file", "selector_matches"]
 
 SELECTOR_PATTERN = re.compile(r"[A-Z]{2,8}[0-9]{0,4}")
 """A rule code or prefix: ``OPS201``, ``OPS2``, ``OPS``."""
@@ -112,6 +114,39 @@ def config_from_table(table: Any, source: str = "[tool.opsfacts]") -> CheckConfi
         raise ConfigError(f"{source}: {exc}") from None
 
 
+def _read_toml(path: Path) -> dict[str, Any]:
+    """The TOML data of a regular file; raise :class:`ConfigError` saying why it cannot be read.
+
+    Special files are refused before they are opened, so a FIFO never blocks.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such configuration file") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(mode):
+        raise ConfigError(f"{path}: is a directory, not a configuration file")
+    if not stat.S_ISREG(mode):
+        raise ConfigError(f"{path}: is not a regular file (a FIFO, a device or a socket)")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise ConfigError(f"{path}: cannot be read: {reason}") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+
+
+def _from_pyproject(path: Path, data: dict[str, Any]) -> CheckConfig:
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict) or "opsfacts" not in tool:
+        return CheckConfig()
+    return config_from_table(tool["opsfacts"], f"{path}: [tool.opsfacts]")
+
+
 def load_config(start: Path) -> CheckConfig:
     """The configuration in ``[tool.opsfacts]`` of the nearest pyproject.toml at or above ``start``.
 
@@ -122,13 +157,27 @@ def load_config(start: Path) -> CheckConfig:
     path = _find_pyproject(Path(start))
     if path is None:
         return CheckConfig()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot be read: {exc}") from None
-    tool = data.get("tool", {})
-    if not isinstance(tool, dict) or "opsfacts" not in tool:
-        return CheckConfig()
-    return config_from_table(tool["opsfacts"], f"{path}: [tool.opsfacts]")
+    return _from_pyproject(path, _read_toml(path))
+
+
+def load_config_file(path: str | os.PathLike[str]) -> CheckConfig:
+    """The configuration in a file the user names; raise :class:`ConfigError` saying why it cannot be used.
+
+    A file named ``pyproject.toml`` is read for its ``[tool.opsfacts]``
+    table (without one, the defaults). Any other file, such as
+    ``opsfacts.toml``, holds the same keys at its top level (``select``,
+    ``ignore``, ``fail-on``) and nothing else. A file that does not exist,
+    a directory, a FIFO or a device, text that is not UTF-8 or not TOML, and
+    unknown keys or bad values are refused; the message is one line and
+    starts with the path.
+    """
+    path = Path(path)
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        return _from_pyproject(path, data)
+    if "tool" in data and isinstance(data["tool"], dict) and "opsfacts" in data["tool"]:
+        raise ConfigError(
+            f"{path}: unknown key 'tool'; the keys are {', '.join(_KEYS)} "
+            "([tool.opsfacts] is read only from a file named pyproject.toml)"
+        )
+    return config_from_table(data, str(path))

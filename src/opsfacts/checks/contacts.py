@@ -24,7 +24,7 @@ def invalid_email(factsheet: Factsheet) -> Iterator[Issue]:
 
     Example::
 
-        "contacts": [{"name": "A. Person", "email": "person@unhcr..org"}]
+        "contacts": [{"name": "A. Person", "email": "person@unhcr.o"}]
     """
     for index, contact in enumerate(factsheet.contacts):
         if contact.email is not None and _EMAIL.fullmatch(contact.email) is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+import weakref
 from collections.abc import Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 
@@ -139,19 +140,39 @@ def figure_placeholder_reason(printed: str) -> str | None:
     return None
 
 
-def _numbers(factsheet: Factsheet) -> Iterator[tuple[Path, Number]]:
-    """Every count, percentage and figure of the factsheet, with its path."""
+# The rules of a check run look at the same factsheet: its numbers and texts are listed
+# once per factsheet (keyed by its walk index, which the walk keeps for the last one).
+_listed: (
+    tuple[weakref.ReferenceType[object], tuple[tuple[Path, Number], ...], tuple[tuple[Path, str], ...]] | None
+) = None
+
+
+def _listing(factsheet: Factsheet) -> tuple[tuple[tuple[Path, Number], ...], tuple[tuple[Path, str], ...]]:
+    global _listed  # noqa: PLW0603 - a one-entry cache, see above
     found = walk_index(factsheet)
-    for cls in (Quantity, Percentage, Figure):
-        yield from found.of_type(cls)
+    if _listed is not None and _listed[0]() is found:
+        return _listed[1], _listed[2]
+    numbers: tuple[tuple[Path, Number], ...] = tuple(
+        item for cls in (Quantity, Percentage, Figure) for item in found.of_type(cls)
+    )
+    printed = {(*parts, "printed") for parts, _ in numbers}
+    texts = tuple(
+        (parts, value)
+        for parts, value in found.constrained("non-blank text")
+        if isinstance(value, str) and parts not in printed
+    )
+    _listed = (weakref.ref(found), numbers, texts)
+    return numbers, texts
 
 
-def _texts(factsheet: Factsheet) -> Iterator[tuple[Path, str]]:
+def _numbers(factsheet: Factsheet) -> tuple[tuple[Path, Number], ...]:
+    """Every count, percentage and figure of the factsheet, with its path."""
+    return _listing(factsheet)[0]
+
+
+def _texts(factsheet: Factsheet) -> tuple[tuple[Path, str], ...]:
     """Every text but the printed text of a number (OPS701 reads those as figures)."""
-    printed = {(*parts, "printed") for parts, _ in _numbers(factsheet)}
-    for parts, value in walk_index(factsheet).constrained("non-blank text"):
-        if isinstance(value, str) and parts not in printed:
-            yield parts, value
+    return _listing(factsheet)[1]
 
 
 @rule("OPS701", Severity.ERROR, "Placeholder or template text left in")

@@ -68,7 +68,7 @@ Located = tuple[tuple[Path, Any], ...]
 class Index:
     """A factsheet walked once: every value, and values grouped for quick lookup."""
 
-    __slots__ = ("_by_constraint", "_by_field", "_by_type", "entries")
+    __slots__ = ("__weakref__", "_by_constraint", "_by_field", "_by_type", "entries")
 
     def __init__(
         self,

@@ -59,11 +59,19 @@ def _directory(output: str) -> Path | None:
 
 
 def _documents(args: argparse.Namespace, factsheets: list[tuple[str, Any]]) -> int:
+    from ..errors import WriteError  # noqa: PLC0415
     from ..loading import dumps  # noqa: PLC0415
 
     suffix = ".yaml" if args.to == "yaml" else ".json"
+    texts: dict[str, str] = {}
+    for name, factsheet in factsheets:
+        try:
+            texts[name] = dumps(factsheet, syntax=args.to)
+        except WriteError as exc:
+            # Nothing is written: a converted file must be readable again.
+            return _usage(f"{name}: {exc}")
     if len(factsheets) == 1 and not (args.output and Path(args.output).is_dir()):
-        return write_text(dumps(factsheets[0][1], syntax=args.to), args.output)
+        return write_text(texts[factsheets[0][0]], args.output)
     if args.output is None:
         return _usage("several inputs need -o DIR (one output file per input)")
     targets: dict[str, str] = {}
@@ -76,8 +84,8 @@ def _documents(args: argparse.Namespace, factsheets: list[tuple[str, Any]]) -> i
     directory = _directory(args.output)
     if directory is None:
         return EXIT_USAGE
-    for name, factsheet in factsheets:
-        status = write_text(dumps(factsheet, syntax=args.to), str(directory / (Path(name).stem + suffix)))
+    for name, _ in factsheets:
+        status = write_text(texts[name], str(directory / (Path(name).stem + suffix)))
         if status != EXIT_OK:
             return status
     return EXIT_OK

@@ -59,7 +59,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         choices=_SEVERITY_CHOICES,
         help="lowest finding severity that fails the run (default: from config, else error)",
     )
-    parser.add_argument("--config", metavar="PATH", help="pyproject.toml with a [tool.opsfacts] table")
+    parser.add_argument(
+        "--config",
+        metavar="PATH",
+        help="read the configuration from this pyproject.toml ([tool.opsfacts]) or opsfacts.toml",
+    )
     parser.add_argument(
         "-j",
         "--jobs",
@@ -84,7 +88,12 @@ def _checks_runner(args: argparse.Namespace) -> ChecksRunner | None:
     if args.no_checks:
         return None
     try:
-        from ..checks import Severity, check, load_config  # noqa: PLC0415 - only when checks run
+        from ..checks import (  # noqa: PLC0415 - only when checks run
+            Severity,
+            check,
+            load_config,
+            load_config_file,
+        )
     except ImportError as exc:
         if exc.name is not None and exc.name.startswith("opsfacts.checks"):
             return None  # this opsfacts has no consistency checks
@@ -93,12 +102,11 @@ def _checks_runner(args: argparse.Namespace) -> ChecksRunner | None:
 
     from ..reporting import Entry  # noqa: PLC0415
 
-    if args.config is not None and not Path(args.config).exists():
-        raise UsageError(f"{args.config}: no such configuration file")
     try:
-        config = load_config(Path(args.config) if args.config else Path.cwd())
-    except (OSError, ValueError) as exc:
-        raise UsageError(f"{args.config or 'pyproject.toml'}: {exc}") from None
+        # ConfigError messages start with the file's path.
+        config = load_config_file(Path(args.config)) if args.config is not None else load_config(Path.cwd())
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     changes: dict[str, Any] = {}
     if args.select:
         changes["select"] = _codes(args.select)

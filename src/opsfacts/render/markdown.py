@@ -1,8 +1,9 @@
 """A factsheet as readable Markdown: headings, figures in tables, footnotes as ``[^1]`` footnotes.
 
 The output is CommonMark with two common extensions (GitHub Flavoured
-Markdown tables and footnotes). All text from the factsheet is escaped, so
-a name containing ``*``, ``|`` or ``<`` is shown as written.
+Markdown tables and footnotes). All text from the factsheet goes through
+:func:`escape`, so a name containing ``*``, ``|`` or ``<`` is shown as
+written and no document can write raw HTML.
 
 Figures are shown as printed (a placeholder ``[XX]`` as ``[XX]``, ``over
 6,500`` with its qualifier), dates at the precision printed (``March 2019``).
@@ -28,29 +29,47 @@ from .labels import NOT_STATED, donor_label
 
 __all__ = ["escape", "render_markdown"]
 
-# Characters that start Markdown syntax anywhere in a line; the rest only matter at its start.
-_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-_LINE_START = re.compile(r"^(?:([#>+=-])|(\d+)([.)]))")
+# Characters that start Markdown syntax anywhere in a line (``#`` too: a closing ``#`` of a heading
+# is dropped); ``<``, ``>`` and ``&`` become entities. The rest only matter at the start of a line.
+_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
+_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_LINE_START = re.compile(r"^(?:([+=-])|(\d+)([.)]))")
+# A CommonMark email autolink (spec 6.5): what may stand between "<" and ">" as it is.
+_AUTOLINK_EMAIL = re.compile(
+    r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*"
+)
 
 
 def escape(text: str, *, start: bool = False) -> str:
-    """Text shown as written, on one line: Markdown punctuation escaped, ``<`` and ``&`` as entities.
+    """Text shown as written, on one line: Markdown punctuation escaped, ``<``, ``>`` and ``&`` as entities.
 
-    Only the characters that could start Markdown syntax where the text is
-    put are escaped, so the Markdown source stays readable: with ``start``
-    the text begins a line or a list item, where ``#``, ``-`` or ``1.``
-    would start a heading or a list.
+    Every piece of document text the Markdown output holds goes through this
+    function (link destinations and email addresses too: CommonMark decodes
+    escapes and entities there), so no document can write raw HTML or change
+    the structure of the output. Only the characters that could start
+    Markdown syntax where the text is put are escaped, so the Markdown
+    source stays readable: with ``start`` the text begins a line or a list
+    item, where ``-``, ``+`` or ``1.`` would start a list.
     """
     flat = " ".join(text.split())
-    flat = _SPECIAL.sub(r"\\\1", flat.replace("&", "&amp;").replace("<", "&lt;"))
+    flat = _SPECIAL.sub(r"\\\1", flat.translate(_ENTITIES))
     if not start:
         return flat
     return _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", flat)
 
 
-def _url(url: str) -> str:
-    # Inside <...> a URL may hold any character but "<", ">" and line ends.
-    return url.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
+def _link(label: str, url: str) -> str:
+    # Angle brackets keep any URL character from ending the link early; escapes work inside them.
+    return f"[{escape(label)}](<{escape(url)}>)"
+
+
+def _email(address: str) -> str:
+    """An autolink when the address needs no escaping, else a ``mailto:`` link with the address escaped."""
+    escaped = escape(address)
+    if escaped == address and _AUTOLINK_EMAIL.fullmatch(address):
+        return f"<{address}>"
+    return _link(address, f"mailto:{address}")
 
 
 class _Notes:
@@ -314,18 +333,17 @@ def _people(factsheet: Factsheet) -> list[str]:
         for c in factsheet.contacts:
             parts = [f"**{escape(c.name)}**"] + [escape(x) for x in (c.title, c.location) if x]
             if c.email:
-                parts.append(f"<{c.email}>")
+                parts.append(_email(c.email))
             if c.phone:
                 parts.append(f"Tel: {escape(c.phone)}")
             lines.append("- " + ", ".join(parts))
         lines.append("")
     if factsheet.links:
         lines += ["## Links", ""]
-        # Angle brackets keep any URL character from ending the link early; an address printed
-        # without its scheme is linked with https:// and shown as printed after the link.
+        # An address printed without its scheme is linked with https:// and shown as printed after it.
         for link in factsheet.links:
             printed = "" if link.url == link.href else f" — {escape(link.url)}"
-            lines.append(f"- [{escape(link.label)}](<{_url(link.href)}>){printed}")
+            lines.append(f"- {_link(link.label, link.href)}{printed}")
         lines.append("")
     return lines
 
