@@ -138,8 +138,6 @@ def test_only_the_current_format_version_is_read() -> None:
             operation=Operation(name="Mali", countries=("MLI",)),
             title="Mali",
             period=Period(start=PartialDate("2017-06-01"), end=PartialDate("2017-06-30")),
-                start=PartialDate(datetime.date(2017, 6, 1)), end=PartialDate(datetime.date(2017, 6, 30))
-            ),
             format_version="0.9",
         )
     assert FORMAT_VERSION == "2.0"
