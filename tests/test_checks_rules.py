@@ -490,6 +490,7 @@ PASSING: list[tuple[str, Edit]] = [
     ("OPS802", evolve(contacts=(ANA, BEN))),
     ("OPS803", evolve(contacts=(attrs.evolve(ANA, phone="+223 75 99 72 62"),))),
     ("OPS804", evolve(links=(Link(label="Portal", url="https://portal.example.org/mali"),))),
+    ("OPS804", evolve(links=(Link(label="Portal", url="www.unhcr.org/mali"),))),  # no scheme printed
     (
         "OPS805",
         evolve(

@@ -298,11 +298,14 @@ Marker = Annotated[
     str,
     Constraint(
         "footnote marker",
-        _matches(r"[^\s\w]{1,4}|[a-z]|[0-9]{1,2}", "a footnote marker such as '*', '**', 'a' or '1'"),
-        {"pattern": r"^(?:[^\s\w]{1,4}|[a-z]|[0-9]{1,2})$"},
+        _matches(
+            r"[^\s\w]{1,4}|[a-z]|[0-9]{1,2}|[¹²³⁴-⁹⁰]{1,2}",
+            "a footnote marker such as '*', '**', 'a', '1' or '¹'",
+        ),
+        {"pattern": r"^(?:[^\s\w]{1,4}|[a-z]|[0-9]{1,2}|[¹²³⁴-⁹⁰]{1,2})$"},
     ),
 ]
-"""A footnote marker as printed: ``*``, ``**``, ``†``, ``a``, ``1``."""
+"""A footnote marker as printed: ``*``, ``**``, ``†``, ``a``, ``1``, a superscript ``¹``."""
 
 RuleCode = Annotated[
     str,

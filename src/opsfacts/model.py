@@ -56,6 +56,7 @@ __all__ = [
     "FORMAT_VERSION",
     "Acceptance",
     "AgeCount",
+    "CategoryCount",
     "Contact",
     "Donor",
     "Donors",
@@ -307,10 +308,30 @@ class AgeCount:
 
 
 @frozen(field_transformer=constrained)
+class CategoryCount:
+    """Part of a group or total in the sheet's own categories ("Children 65%", "2,118 with specific needs").
+
+    Categories may overlap (women and children, people with specific needs), so
+    they are not expected to add up to the whole; each is no more than it.
+    """
+
+    __opsfacts_any_of__: ClassVar[tuple[tuple[str, ...], ...]] = (("count", "percent"),)
+
+    label: Text = field(
+        metadata=doc('The category as printed ("Children", "personnes à besoins spécifiques").')
+    )
+    count: Quantity | None = field(default=None, metadata=doc("Number of people."))
+    percent: Percentage | None = field(default=None, metadata=doc("Share of the whole, where printed."))
+
+    def __attrs_post_init__(self) -> None:
+        check_any_of(self)
+
+
+@frozen(field_transformer=constrained)
 class PopulationGroup:
     """One group of people of concern, as printed."""
 
-    __opsfacts_any_of__: ClassVar[tuple[tuple[str, ...], ...]] = (("count", "households"),)
+    __opsfacts_any_of__: ClassVar[tuple[tuple[str, ...], ...]] = (("count", "households", "share"),)
 
     label: Text = field(metadata=doc("The label printed next to the figure."))
     types: tuple[PopulationType, ...] = field(
@@ -337,12 +358,22 @@ class PopulationGroup:
     share: Percentage | None = field(
         default=None, metadata=doc("The group's share of the total, where printed.")
     )
+    part_of: Text | None = field(
+        default=None,
+        metadata=doc(
+            'The label of the group this one is part of ("of whom 12,000 new arrivals"); '
+            "such a group is not added to totals."
+        ),
+    )
     as_of: PartialDate | None = field(default=None, metadata=doc("Date the count refers to."))
     source: Text | None = field(default=None, metadata=doc('Who counted ("UNHCR", "Government of Mali").'))
     footnotes: tuple[Marker, ...] = field(default=(), metadata=doc(_MARKERS_DOC))
     by_origin: tuple[OriginCount, ...] = field(default=(), metadata=doc("Breakdown by origin."))
     by_sex: tuple[SexCount, ...] = field(default=(), metadata=doc("Breakdown by sex."))
     by_age: tuple[AgeCount, ...] = field(default=(), metadata=doc("Breakdown by age band."))
+    by_category: tuple[CategoryCount, ...] = field(
+        default=(), metadata=doc("Parts in the sheet's own categories, which may overlap.")
+    )
     partial: tuple[BreakdownAxis, ...] = field(
         default=(),
         metadata=doc(
@@ -355,6 +386,8 @@ class PopulationGroup:
         check_any_of(self)
         if len(set(self.types)) != len(self.types):
             raise ValueError("a population group lists each type once")
+        if self.part_of is not None and self.part_of == self.label:
+            raise ValueError("a population group is not part of itself")
 
     @property
     def type(self) -> PopulationType | None:
@@ -373,9 +406,18 @@ class PopulationTotal:
 
     count: Quantity = field(metadata=doc("The total."))
     label: Text | None = field(default=None, metadata=doc('The label printed with it ("Total").'))
+    types: tuple[PopulationType, ...] = field(
+        default=(),
+        metadata=doc("The population types it totals, where it covers only some (IDPs only); empty for all."),
+    )
     households: Quantity | None = field(default=None, metadata=doc("Total households, where printed."))
     source: Text | None = field(default=None, metadata=doc("Who counted, where it differs between totals."))
     as_of: PartialDate | None = field(default=None, metadata=doc("Date the total refers to."))
+    by_sex: tuple[SexCount, ...] = field(default=(), metadata=doc("Breakdown of the total by sex."))
+    by_age: tuple[AgeCount, ...] = field(default=(), metadata=doc("Breakdown of the total by age band."))
+    by_category: tuple[CategoryCount, ...] = field(
+        default=(), metadata=doc('Parts in the sheet\'s own categories ("Children 65% | Women 21%").')
+    )
     footnotes: tuple[Marker, ...] = field(default=(), metadata=doc(_MARKERS_DOC))
 
 
@@ -389,14 +431,22 @@ class Populations:
         metadata=doc("Totals as printed; several when sources differ (government and UNHCR figures)."),
     )
     source: Text | None = field(default=None, metadata=doc("Who counted, for the whole block."))
+    main_origins: tuple[Origin, ...] = field(
+        default=(), metadata=doc("Countries of origin the sheet lists without figures, in printed order.")
+    )
     as_of: PartialDate | None = field(default=None, metadata=doc(_AS_OF_DOC))
     footnotes: tuple[Marker, ...] = field(default=(), metadata=doc(_MARKERS_DOC))
 
     @property
     def hosted(self) -> tuple[PopulationGroup, ...]:
-        """The groups of concern living in the operation's area (host communities left out)."""
+        """The groups of concern living in the operation's area.
+
+        Host communities, and groups printed as part of another group, are left out.
+        """
         return tuple(
-            g for g in self.groups if g.residence is Residence.HOSTED and g.types != (PopulationType.HST,)
+            g
+            for g in self.groups
+            if g.residence is Residence.HOSTED and g.types != (PopulationType.HST,) and g.part_of is None
         )
 
     @property
@@ -545,6 +595,12 @@ class PartnerCount:
     types: tuple[OrganisationType, ...] = field(
         default=(), metadata=doc("The kinds of organisation counted; empty for all partners.")
     )
+    roles: tuple[PartnerRole, ...] = field(
+        default=(), metadata=doc('The roles counted ("two implementing partners"); empty for all roles.')
+    )
+    qualifier: Qualifier = field(
+        default=Qualifier.EXACT, metadata=doc('How the number relates to the truth ("over 60 partners").')
+    )
 
 
 @frozen(field_transformer=constrained)
@@ -563,11 +619,13 @@ class Partners:
 class KeyFigure:
     """An indicator box: "860 people evacuated since January", "91.3 % of children vaccinated"."""
 
-    __opsfacts_any_of__: ClassVar[tuple[tuple[str, ...], ...]] = (("quantity", "percent"),)
+    __opsfacts_any_of__: ClassVar[tuple[tuple[str, ...], ...]] = (("quantity", "percent", "amount"),)
 
     label: Text = field(metadata=doc('What is counted, as printed ("people evacuated").'))
     quantity: Quantity | None = field(default=None, metadata=doc("The number, for a count."))
     percent: Percentage | None = field(default=None, metadata=doc("The percentage, for a rate."))
+    amount: Figure | None = field(default=None, metadata=doc('The amount, for money ("USD 306.7 M").'))
+    currency: CurrencyCode | None = field(default=None, metadata=doc("ISO 4217 code of ``amount``."))
     unit: Text | None = field(default=None, metadata=doc('The unit, where printed apart ("shelters").'))
     kind: TargetKind | None = field(
         default=None, metadata=doc("Whether it is a target, an achievement or context, where clear.")
@@ -643,6 +701,9 @@ class Donor:
         ),
     )
     acronym: Text | None = field(default=None, metadata=doc('Its acronym, where given ("ECHO").'))
+    note: Text | None = field(
+        default=None, metadata=doc('What the sheet adds in brackets other than an acronym ("OCHA", "PRM").')
+    )
     iati_id: IatiOrgId | None = field(
         default=None, metadata=doc('Its IATI organisation identifier, where known ("XM-DAC-918-3").')
     )

@@ -13,6 +13,7 @@ import types
 import typing
 from collections.abc import Callable
 from contextvars import ContextVar
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -77,14 +78,24 @@ def field_doc(field: attrs.Attribute[Any]) -> str:
 
 Checker = Callable[[Any], list[tuple[tuple[str | int, ...], str]]]
 
+_BASE_NAMES = {
+    int: "a whole number (int)",
+    str: "text (str)",
+    Decimal: "a decimal.Decimal such as Decimal('48.3')",
+}
+
 
 def _checker(tp: Any) -> Checker | None:
     """Build a function listing (relative path, message) problems of a value of type tp."""
     constraint = constraint_of(tp)
     if constraint is not None:
         check = constraint.check
+        base: type = typing.get_args(tp)[0]
 
         def run(value: Any) -> list[tuple[tuple[str | int, ...], str]]:
+            # The constraint assumes its base type: say what was given instead of failing inside it.
+            if not isinstance(value, base) or (base is int and isinstance(value, bool)):
+                return [((), f"must be {_BASE_NAMES.get(base, base.__name__)}, not {value!r}")]
             message = check(value)
             return [] if message is None else [((), message)]
 
@@ -139,12 +150,31 @@ def _to_partial_date(value: Any) -> Any:
     return None if value is None else PartialDate(value)
 
 
+def _bare(cls: type, name: str, optional: bool) -> Callable[[Any], Any]:
+    def convert(value: Any) -> Any:
+        if isinstance(value, cls) or (optional and value is None):
+            return value
+        return cls(**{name: value})
+
+    return convert
+
+
 def _converter(tp: Any) -> Callable[[Any], Any] | None:
-    """A lossless conversion for Python callers: a ``datetime.date`` or string to a PartialDate."""
+    """A lossless conversion for Python callers, as the document form allows.
+
+    A ``datetime.date`` or a string becomes a :class:`PartialDate`; a bare value
+    becomes the class written as a bare value (``count=498170`` is
+    ``count=Quantity(498170)``).
+    """
     if tp is PartialDate:
         return PartialDate
     if tp == PartialDate | None:
         return _to_partial_date
+    optional = typing.get_origin(tp) in (types.UnionType, typing.Union) and type(None) in typing.get_args(tp)
+    inner = next((a for a in typing.get_args(tp) if a is not type(None)), None) if optional else tp
+    name = shorthand_of(inner)
+    if name is not None and isinstance(inner, type):
+        return _bare(inner, name, optional)
     return None
 
 

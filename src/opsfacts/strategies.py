@@ -74,7 +74,7 @@ _CONSTRAINED: dict[str, st.SearchStrategy[Any]] = {
     "absolute http(s) URL": st.builds(
         "https://{}.example.org/{}".format, _ASCII_WORD, st.text(string.ascii_letters + "-_/", max_size=12)
     ),
-    "footnote marker": st.sampled_from(["*", "**", "***", "†", "‡", "a", "b", "1", "2"]),
+    "footnote marker": st.sampled_from(["*", "**", "***", "†", "‡", "a", "b", "1", "2", "¹", "²³"]),
     "rule code or prefix": st.from_regex(re.compile(r"OPS[0-9]{0,3}"), fullmatch=True),
     "non-negative decimal": _decimals(),
     "web address": st.builds(

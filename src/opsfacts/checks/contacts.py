@@ -86,15 +86,17 @@ def phone_format(factsheet: Factsheet) -> Iterator[Issue]:
 
 @rule("OPS804", Severity.WARNING, "Link is not https")
 def insecure_link(factsheet: Factsheet) -> Iterator[Issue]:
-    """Links printed on a factsheet should be absolute ``https`` URLs; plain ``http``
-    links are redirected, blocked or tampered with.
+    """Links printed with a scheme should use ``https``; plain ``http`` links are
+    redirected, blocked or tampered with. An address printed without a scheme
+    (``www.unhcr.org``) is kept as printed and followed over https, so it is
+    not flagged.
 
     Example::
 
         "links": [{"label": "Portal", "url": "http://data2.unhcr.org/en/country/mli"}]
     """
     for index, link in enumerate(factsheet.links):
-        if not link.url.lower().startswith("https://"):
+        if link.url.lower().startswith("http://"):
             yield Issue(
                 ("links", index, "url"),
                 f"the link {link.label!r} is {link.url!r}; use an https URL",

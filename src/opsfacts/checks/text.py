@@ -270,9 +270,9 @@ def target_not_in_text(factsheet: Factsheet) -> Iterator[Issue]:
 
 @rule("OPS703", Severity.ERROR, "Words of a stated count say another number")
 def partner_count_words(factsheet: Factsheet) -> Iterator[Issue]:
-    """A stated count keeps the words that state it ("eight key partners", "twenty-five
-    partenaires"... "vingt-cinq partenaires", "veinticinco socios"); the number in those
-    words, compounds read as one number, must be the count.
+    """A stated count keeps the words that state it ("eight key partners", "vingt-cinq
+    partenaires", "veinticinco socios"); the number in those words, compounds read as one
+    number ("twenty-five" is 25, not 20 and 5), must be the count.
 
     Example::
 
@@ -305,6 +305,7 @@ _CONNECTORS = frozenset(
 _CLAUSE_END = re.compile(r"[.;:!?()\[\]\n]|,\s")
 
 
+@functools.lru_cache(maxsize=8192)
 def _name_tokens(text: str) -> tuple[str, ...]:
     """The words a name is recognised by: folded, connectors left out, plurals made singular."""
     words = name_key(re.sub(r"\([^)]*\)", " ", text)).split()
@@ -350,8 +351,8 @@ def text_contradicts_figures(factsheet: Factsheet) -> Iterator[Issue]:
     """Narrative text often repeats a figure ("68 national staff", "51,961 IDPs"); where
     a number is followed by the name of a population group or staff category and is
     within a factor of two of that figure (so a repetition, not another quantity such as
-    "three refugees in Mali"), it must be that figure. The name is recognised as a text
-    words it, not only as the label prints it: "refugees in Gambella" names the group
+    "three refugees in Mali"), it must be that figure. The name is recognised however a
+    text words it, not only as the label prints it: "refugees in Gambella" names the group
     labelled "Refugees - Gambella" (or "Refugees" with the place Gambella); connecting
     words, punctuation, accents and plurals are ignored, and a name shared by two groups
     of different sizes ("IDPs" in two regions) is compared only with its place. Numbers

@@ -123,18 +123,23 @@ class _Walk:
     def visit(self, obj: Any, parts: Path) -> None:
         self.by_type.setdefault(type(obj), []).append((parts, obj))
         entries = self.entries
+        models = _MODELS
         for name, key, field, constraint in _plan(type(obj)):
             value = getattr(obj, name)
             if value is None:
                 continue
             here = (*parts, key)
-            items = enumerate(value) if isinstance(value, tuple) else ((None, value),)
+            items = enumerate(value) if type(value) is tuple else ((None, value),)
             for position, item in items:
                 path = here if position is None else (*here, position)
                 entries.append((path, field, item))
                 if constraint is not None:
                     self.by_constraint.setdefault(constraint, []).append((path, item))
-                if _is_model(type(item)):
+                cls = type(item)
+                is_model = models.get(cls)
+                if is_model is None:
+                    is_model = _is_model(cls)
+                if is_model:
                     self.visit(item, path)
 
 
