@@ -9,9 +9,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pytest
 
 from opsfacts import (
+    CategoryCount,
     Factsheet,
     Figure,
     Funding,
@@ -38,6 +40,7 @@ from opsfacts.checks.text import placeholder_reason
 from opsfacts.codes import (
     BreakdownAxis,
     OrganisationType,
+    PartnerRole,
     PlaceType,
     PopulationType,
     Qualifier,
@@ -279,15 +282,52 @@ def test_a_total_that_disagrees_with_its_own_source_is_reported() -> None:
     assert "groups counted by UNHCR" in finding.message
 
 
-def test_a_total_of_a_source_no_group_names_is_compared_with_all_groups() -> None:
+def test_totals_of_sources_no_group_names_are_each_compared_with_all_groups() -> None:
+    groups = (group("Refugees in camps", 12_000, REF), group("Urban refugees", 10_500, REF, place="Addis"))
     totals = (
-        PopulationTotal(count=q(12_000), source="Government"),
+        PopulationTotal(count=q(22_500), source="Government"),
         PopulationTotal(count=q(20_000), source="IOM"),
     )
-    doc = pops(*GOVERNMENT_AND_UNHCR, totals=totals)
-    (finding,) = check(doc)
+    (finding,) = check(pops(*groups, totals=totals))
     assert (finding.code, finding.path) == ("OPS201", "$.populations.totals[1].count")
     assert "no group is attributed to IOM" in finding.message
+
+
+# Ethiopia (Gambella): the camps are counted by ARRA/UNHCR, the block's source; a second
+# total from the biometric verification counts the same refugees another way.
+CAMPS = (
+    group("Jewi", 58_432, REF, place="Jewi"),
+    group("Kule", 51_306, REF, place="Kule"),
+)
+
+
+def test_a_total_from_another_source_than_the_groups_is_not_their_sum() -> None:
+    totals = (
+        PopulationTotal(count=q(109_738), label="Refugees - Gambella", source="ARRA/UNHCR"),
+        PopulationTotal(count=q(101_590), label="verified", source="Level-3 biometric registration"),
+    )
+    assert found(pops(*CAMPS, totals=totals, source="ARRA/UNHCR")) == set()
+
+
+def test_the_total_of_the_groups_source_is_still_compared() -> None:
+    totals = (
+        PopulationTotal(count=q(118_738), label="Refugees - Gambella", source="ARRA/UNHCR"),
+        PopulationTotal(count=q(101_590), label="verified", source="Level-3 biometric registration"),
+    )
+    doc = pops(*CAMPS, totals=totals, source="ARRA/UNHCR")
+    assert found(doc) == {("OPS201", "$.populations.totals[0].count")}
+
+
+def test_a_total_of_some_types_adds_up_only_those() -> None:
+    idps = (
+        group("Ouham", 300_000, IDP, origin="ETH", place="Ouham"),
+        group("Ouaka", 177_550, IDP, origin="ETH", place="Ouaka"),
+    )
+    refugees = group("Réfugiés et demandeurs d'asile", 9_870, REF, ASY, origin="SDN")
+    right = PopulationTotal(count=q(477_550), types=(IDP,))
+    assert found(pops(*idps, refugees, totals=(right,))) == set()
+    wrong = PopulationTotal(count=q(484_550), types=(IDP,))
+    assert found(pops(*idps, refugees, totals=(wrong,))) == {("OPS201", "$.populations.totals[0].count")}
 
 
 # --- placeholders in any printed figure -------------------------------------------------------
@@ -615,5 +655,182 @@ def test_untyped_partners_are_not_counted_as_governmental() -> None:
     }
     none = (PartnerCount(count=0, text="no governmental partner", types=GOVERNMENTAL),)
     assert found(sheet(partners=Partners(partners=listed, stated_counts=none))) == {
+        ("OPS401", "$.partners.stated_counts[0].count")
+    }
+
+
+# --- printed shares (OPS208) and parts of a whole (OPS209) --------------------------------------
+
+
+def burundi(rwanda: str, zambia: str = "2") -> Factsheet:
+    rows = [("Tanzania", 110_300, "49"), ("Rwanda", 72_180, rwanda), ("DR Congo", 19_880, "9")]
+    rows += [("Uganda", 18_966, "8"), ("Zambia and others", 5_187, zambia)]
+    return pops(*(group(label, n, REF, ASY, origin="BDI", place=label, share=pct(p)) for label, n, p in rows))
+
+
+def test_a_printed_share_must_be_the_count_over_the_total() -> None:
+    assert found(burundi("32")) == set()
+    assert found(burundi("37")) == {
+        ("OPS208", "$.populations.groups[1].share"),
+        ("OPS208", "$.populations.groups"),
+    }
+
+
+def test_shares_without_counts_add_up_to_no_more_than_100() -> None:
+    def departments(*shares: str) -> Factsheet:
+        return pops(
+            *(
+                PopulationGroup(label=f"Department {i}", share=pct(v), origin="VEN")
+                for i, v in enumerate(shares)
+            )
+        )
+
+    assert found(departments("61", "27", "9", "3")) == set()
+    assert found(departments("61", "27", "9")) == set()  # the largest only: less than 100 is fine
+    assert found(departments("61", "27", "9", "6")) == {("OPS208", "$.populations.groups")}
+    assert found(departments("19.8", "11.2", "11.0", "9.5", "9.6", "7.3", "31.6")) == set()
+
+
+def test_a_category_printed_with_count_and_percent_must_agree() -> None:
+    children = CategoryCount(label="children", count=q(40_126), percent=pct("65"))
+    assert found(pops(group("new arrivals", 61_732, REF, by_category=(children,)))) == set()
+    wrong = attrs.evolve(children, percent=pct("56"))
+    assert found(pops(group("new arrivals", 61_732, REF, by_category=(wrong,)))) == {
+        ("OPS208", "$.populations.groups[0].by_category[0].percent")
+    }
+
+
+def test_a_part_is_no_more_than_its_whole() -> None:
+    camps = group("Refugees in camps", 323_782, REF)
+    arrivals = group("new arrivals", 61_732, REF, part_of="Refugees in camps", setting=Setting.CAMP)
+    women = CategoryCount(label="women and children", count=q(53_870))
+    assert found(pops(camps, attrs.evolve(arrivals, by_category=(women,)))) == set()
+    more = attrs.evolve(women, count=q(63_870))
+    assert found(pops(camps, attrs.evolve(arrivals, by_category=(more,)))) == {
+        ("OPS209", "$.populations.groups[1].by_category[0].count")
+    }
+    larger = attrs.evolve(arrivals, count=q(400_000))
+    assert found(pops(camps, larger)) == {("OPS209", "$.populations.groups[1].count")}
+    # A group printed as part of a total: named by the total's label.
+    total = PopulationTotal(count=q(323_782), label="Refugees - Gambella")
+    inside = attrs.evolve(arrivals, part_of="Refugees - Gambella", count=q(400_000))
+    assert found(pops(camps, inside, totals=(total,))) == {("OPS209", "$.populations.groups[1].count")}
+
+
+def test_a_category_of_a_total_is_no_more_than_it() -> None:
+    uasc = CategoryCount(label="Unaccompanied and separated children", count=q(26_418))
+    total = PopulationTotal(count=q(20_000), by_category=(uasc,))
+    assert found(pops(group("Refugees", 20_000, REF), totals=(total,))) == {
+        ("OPS209", "$.populations.totals[0].by_category[0].count")
+    }
+
+
+def test_a_total_breakdown_by_age_adds_up_to_100() -> None:
+    bands = (
+        AgeCount(min_age=0, max_age=17, percent=pct("54")),
+        AgeCount(min_age=18, max_age=59, percent=pct("39")),
+        AgeCount(min_age=60, percent=pct("4")),
+    )
+    total = PopulationTotal(count=q(20_000), by_age=bands)
+    assert found(pops(group("IDPs", 20_000, IDP, origin="ETH"), totals=(total,))) == {
+        ("OPS204", "$.populations.totals[0].by_age")
+    }
+    fixed = attrs.evolve(total, by_age=(*bands[:2], AgeCount(min_age=60, percent=pct("7"))))
+    assert found(pops(group("IDPs", 20_000, IDP, origin="ETH"), totals=(fixed,))) == set()
+
+
+def test_groups_printed_with_a_share_only_are_not_duplicates() -> None:
+    doc = pops(*(PopulationGroup(label=d, types=(IDP,), share=pct("40")) for d in ("Chiúre", "Mecúfi")))
+    assert found(doc) == set()
+
+
+# --- numbers in key-figure labels, qualified figures, grouping styles ------------------------
+
+
+def test_numbers_in_a_label_that_count_something_else_are_not_the_figure() -> None:
+    figures = (
+        KeyFigure(
+            label="requested by 22 partners in the 2015 Burundi Regional Refugee Response Plan",
+            amount=Figure(value=Decimal("306.7"), scale=Scale.MILLION, printed="USD 306.7 M"),
+            currency="USD",
+        ),
+        KeyFigure(label="requested by 22 partners in the 2015 plan", quantity=q(306_700_000)),
+        KeyFigure(label="people displaced since 8 February", quantity=q(67_000, Qualifier.AT_LEAST)),
+        KeyFigure(label="people displaced since February 8", quantity=q(67_000)),
+        KeyFigure(label="people assisted in 2 provinces", quantity=q(5_900)),
+    )
+    assert found(sheet(key_figures=figures)) == set()
+    wrong = (
+        KeyFigure(label="over 860 people evacuated", quantity=q(680, Qualifier.AT_LEAST)),
+        KeyFigure(label="built in Nguenyyiel: 1,800 shelters", quantity=q(2_140), unit="shelters"),
+    )
+    assert found(sheet(key_figures=wrong)) == {
+        ("OPS708", "$.key_figures[0].quantity"),
+        ("OPS708", "$.key_figures[1].quantity"),
+    }
+
+
+@pytest.mark.parametrize("printed", ["environ 12 000", "about 12,000", "12 000", "some 10,000"])
+def test_a_qualified_or_grouped_number_is_not_a_placeholder(printed: str) -> None:
+    value = int("".join(c for c in printed if c.isdigit()))
+    figure = KeyFigure(label="personnes retournées", quantity=Quantity(value, Qualifier.ABOUT, printed))
+    assert found(sheet(key_figures=(figure,), language="fr")) == set()
+
+
+@pytest.mark.parametrize("printed", ["00", "0 000", "0,000"])
+def test_zeros_standing_for_a_value_are_still_a_placeholder(printed: str) -> None:
+    figure = KeyFigure(label="personnes retournées", quantity=Quantity(0, Qualifier.EXACT, printed))
+    assert found(sheet(key_figures=(figure,))) == {("OPS701", "$.key_figures[0].quantity")}
+
+
+def test_the_figures_grouped_against_the_majority_style_are_reported() -> None:
+    figures = (
+        KeyFigure(label="refugees and migrants", quantity=Quantity(1_729_537, printed="1.729.537")),
+        KeyFigure(label="pre-registrations", quantity=Quantity(694_210, printed="694.210")),
+    )
+    doc = sheet(
+        key_figures=figures,
+        highlights=("Over 500,000 returnees; 14,820 people received legal orientation; 1,380 were hosted.",),
+    )
+    assert found(doc) == {
+        ("OPS706", "$.key_figures[0].quantity.printed"),
+        ("OPS706", "$.key_figures[1].quantity.printed"),
+    }
+
+
+def test_a_key_figure_contradicted_by_the_narrative_is_found() -> None:
+    box = KeyFigure(label="people evacuated by boat from Mecúfi", quantity=q(860))
+    text = "UNHCR and partners evacuated 680 people by boat from Mecúfi to Pemba, including 112 people."
+    assert found(sheet(key_figures=(box,), highlights=(text,))) == {("OPS704", "$.key_figures[0].quantity")}
+    right = attrs.evolve(box, quantity=q(680))
+    assert found(sheet(key_figures=(right,), highlights=(text,))) == set()
+    # Another number in other words is not a repetition.
+    other = "UNHCR evacuated 680 people from Pemba by road."
+    assert found(sheet(key_figures=(box,), highlights=(other,))) == set()
+
+
+# --- partner counts by role, qualified ----------------------------------------------------------
+
+
+def test_a_count_of_partners_in_one_role() -> None:
+    listed = (
+        Partner(name="Ministry of Local Government", type=OrganisationType.GOVERNMENT),
+        Partner(name="Botswana Red Cross Society", role=PartnerRole.IMPLEMENTING),
+        Partner(name="Skillshare International", role=PartnerRole.IMPLEMENTING),
+    )
+    two = (PartnerCount(count=2, text="two implementing partners", roles=(PartnerRole.IMPLEMENTING,)),)
+    assert found(sheet(partners=Partners(partners=listed, stated_counts=two))) == set()
+    one = (PartnerCount(count=1, text="one implementing partner", roles=(PartnerRole.IMPLEMENTING,)),)
+    assert found(sheet(partners=Partners(partners=listed, stated_counts=one))) == {
+        ("OPS401", "$.partners.stated_counts[0].count")
+    }
+
+
+def test_a_qualified_count_of_partners_is_a_range() -> None:
+    listed = tuple(Partner(name=n) for n in ("UNICEF", "WFP", "UNFPA", "IOM"))
+    over = (PartnerCount(count=3, text="over three organisations", qualifier=Qualifier.AT_LEAST),)
+    assert found(sheet(partners=Partners(partners=listed, stated_counts=over))) == set()
+    exact = (PartnerCount(count=3, text="three organisations"),)
+    assert found(sheet(partners=Partners(partners=listed, stated_counts=exact))) == {
         ("OPS401", "$.partners.stated_counts[0].count")
     }

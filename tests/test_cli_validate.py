@@ -31,6 +31,7 @@ def _good() -> dict[str, Any]:
         "publisher": {"name": "UNHCR"},
         "operation": {"name": "Mali", "countries": ["MLI"]},
         "title": "Mali factsheet",
+        "format_version": "2.0",
         "period": {"start": "2017-06-01", "end": "2017-06-30"},
         "funding": {"currency": "USD", "requested": {"value": "263.1", "scale": "million"}},
     }
@@ -51,7 +52,7 @@ def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     bad = _good()
     bad["title"] = 7
     bad["surplus"] = 1
-    del bad["period"]["end"]
+    del bad["operation"]["countries"]
     bad["funding"]["currency"] = "ZZZ"
     (tmp_path / "docs" / "bad.json").write_text(json.dumps(bad, indent=2), encoding="utf-8")
     (tmp_path / "docs" / "sub" / "broken.yaml").write_text("title: [1\nother: 2\n", encoding="utf-8")
@@ -72,11 +73,11 @@ def test_tree_reports_every_problem(tree: Path, capsys: pytest.CaptureFixture[st
     assert code == 1
     assert err == ""
     assert out.splitlines() == [
-        "docs/bad.json:11:12: OPS002 error $.title: expected a string, got a number (7)",
-        "docs/bad.json:12:13: OPS003 error $.period.end: missing required key 'end'",
-        "docs/bad.json:16:17: OPS005 error $.funding.currency: must be an ISO 4217 currency code such as "
+        "docs/bad.json:5:16: OPS003 error $.operation.countries: missing required key 'countries'",
+        "docs/bad.json:8:12: OPS002 error $.title: expected a string, got a number (7)",
+        "docs/bad.json:15:17: OPS005 error $.funding.currency: must be an ISO 4217 currency code such as "
         "'USD', not 'ZZZ'",
-        "docs/bad.json:22:3: OPS004 error $.surplus: unknown key 'surplus': not part of the factsheet "
+        "docs/bad.json:21:3: OPS004 error $.surplus: unknown key 'surplus': not part of the factsheet "
         "format (a typo?)",
         "docs/sub/broken.yaml:2:6: OPS001 error $: invalid YAML: did not find expected ',' or ']'",
         "3 files checked, 1 valid (5 errors)",
@@ -200,10 +201,10 @@ def test_broken_files_one_line_each(
 def test_very_large_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import opsfacts.loading
+    import opsfacts.sources
 
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(opsfacts.loading, "MAX_BYTES", 1000)
+    monkeypatch.setattr(opsfacts.sources, "MAX_BYTES", 1000)
     shutil.copy(CORRECTED, "big.json")
     size = Path("big.json").stat().st_size
     code, out, _ = _run(capsys, "--no-checks", "big.json")
@@ -219,8 +220,7 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[st
     assert out.splitlines() == [
         "<stdin>:1:1: OPS003 error $.publisher: missing required key 'publisher'",
         "<stdin>:1:1: OPS003 error $.operation: missing required key 'operation'",
-        "<stdin>:1:1: OPS003 error $.period: missing required key 'period'",
-        "1 file checked, 0 valid (3 errors)",
+        "1 file checked, 0 valid (2 errors)",
     ]
 
 
@@ -258,8 +258,8 @@ def test_unknown_schema_is_a_problem_not_a_fetch(
     code, out, _ = _run(capsys, "--no-checks", "doc.json")
     assert code == 1
     assert out.splitlines()[0] == (
-        "doc.json:1:266: OPS007 error $['$schema']: unknown $schema 'https://example.org/other.json': "
-        f"opsfacts never fetches schemas; use '{SCHEMA_ID}', the bundled file name or a local schema file"
+        "doc.json:1:291: OPS007 error $['$schema']: unknown $schema 'https://example.org/other.json': "
+        f"opsfacts never fetches schemas; use '{SCHEMA_ID}', a bundled file name or a local schema file"
     )
 
 
@@ -280,7 +280,7 @@ def test_local_schema_file(
     lines = out.splitlines()
     assert lines[0].startswith("strict-doc.json:1:")
     assert lines[0].endswith(" OPS006 error $.title: 'Mali factsheet' is too long")
-    assert lines[1].startswith("broken-doc.json:1:266: OPS007 error $['$schema']: ")
+    assert lines[1].startswith("broken-doc.json:1:291: OPS007 error $['$schema']: ")
     assert lines[1].endswith(
         "broken.json is not a valid JSON Schema: 12 is not valid under any of the given schemas"
     )
@@ -306,12 +306,12 @@ def test_json_format_matches_report_schema(tree: Path, capsys: pytest.CaptureFix
         "infos": 0,
     }
     assert report["files"][0]["problems"][0] == {
-        "code": "OPS002",
+        "code": "OPS003",
         "severity": "error",
-        "message": "expected a string, got a number (7)",
-        "path": "$.title",
-        "line": 11,
-        "column": 12,
+        "message": "missing required key 'countries'",
+        "path": "$.operation.countries",
+        "line": 5,
+        "column": 16,
         "fails": True,
     }
 
@@ -326,7 +326,8 @@ def test_github_format(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(capsys, "--no-checks", "--format", "github", "docs/bad.json")
     assert code == 1
     assert out.splitlines()[0] == (
-        "::error file=docs/bad.json,line=11,col=12,title=OPS002::$.title: expected a string, got a number (7)"
+        "::error file=docs/bad.json,line=5,col=16,title=OPS003::$.operation.countries: "
+        "missing required key 'countries'"
     )
 
 
@@ -381,7 +382,7 @@ def test_findings_below_fail_on_do_not_fail(
     lines = out.splitlines()
     assert lines[0] == "docs/good.json:11:12: OPS301 info $.title: a note"
     # A path the document does not have points at its nearest parent.
-    assert lines[1] == "docs/good.json:16:14: OPS201 warning $.funding.unfunded: does not add up"
+    assert lines[1] == "docs/good.json:17:14: OPS201 warning $.funding.unfunded: does not add up"
     assert lines[2] == "1 file checked, 1 valid (1 warning, 1 info)"
     assert fake_checks[0] == ("load_config", Path.cwd())
     assert fake_checks[1] == ("check", CheckConfig(ignore=("OPS9",)))

@@ -21,6 +21,7 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 import attrs
+from hypothesis import reject
 from hypothesis import strategies as st
 
 from . import constraints as c
@@ -132,7 +133,7 @@ def _derived(cls: type[T]) -> st.SearchStrategy[T]:
         f.name: for_type(f.type) for f in attrs.fields(typing.cast(Any, cls)) if "const" not in f.metadata
     }
     groups = any_of_groups(cls)
-    if not groups:
+    if not groups and "__attrs_post_init__" not in vars(cls):
         return st.builds(cls, **fields)
     # At least one field of each any-of group is given: the one drawn, made non-empty.
     given = {
@@ -148,7 +149,11 @@ def _derived(cls: type[T]) -> st.SearchStrategy[T]:
             if all(values[name] in (None, ()) for name in names):
                 name = draw(st.sampled_from(names))
                 values[name] = draw(given[name])
-        return cls(**values)
+        try:
+            return cls(**values)
+        except ValueError:
+            # A rule tying fields together (a group is not part of itself): draw again.
+            reject()
 
     return build()
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Factsheet
+from ..codes import OrganisationType, PartnerRole
+from ..model import Factsheet, Partner, Quantity
 from ._names import name_key
 from .findings import Issue, Severity
+from .precision import quantity_interval
 from .registry import rule
 
 __all__: list[str] = []
@@ -25,7 +27,10 @@ def partner_count(factsheet: Factsheet) -> Iterator[Issue]:
     count by type can only be bounded: it is reported only when no assignment of types
     to the untyped partners could make it true (fewer stated than the typed partners of
     those kinds, or more than those and every untyped partner together). No "cannot be
-    checked" finding is made: the sheet printed nothing wrong.
+    checked" finding is made: the sheet printed nothing wrong. A count limited to a role
+    ("two implementing partners", ``roles``) is bounded the same way by the partners of
+    that role, a partner with no printed role possibly being one; a qualified count
+    ("over 60 organisations", ``qualifier``) is compared as the range it allows.
 
     Example::
 
@@ -38,19 +43,22 @@ def partner_count(factsheet: Factsheet) -> Iterator[Issue]:
         return
     incomplete = block.and_others is not None
     for index, stated in enumerate(block.stated_counts):
-        kinds = set(stated.types)
-        if kinds:
-            listed = sum(1 for p in block.partners if p.type is not None and p.type in kinds)
-            untyped = sum(1 for p in block.partners if p.type is None)
-        else:
-            listed, untyped = len(block.partners), 0
-        low, high = listed, None if incomplete else listed + untyped
-        if stated.count >= low and (high is None or stated.count <= high):
+        kinds, roles = set(stated.types), set(stated.roles)
+        listed = sum(1 for p in block.partners if _counted(p, kinds, roles, certain=True))
+        possible = sum(1 for p in block.partners if _counted(p, kinds, roles, certain=False))
+        untyped = possible - listed
+        low, high = listed, None if incomplete else possible
+        said = quantity_interval(Quantity(value=stated.count, qualifier=stated.qualifier))
+        assert said is not None  # a stated count always has a value
+        if said.high >= low and (high is None or said.low <= high):
             continue
         if high is None:
             listed_text = f"{listed} such partners are listed, before {block.and_others!r}"
         elif untyped:
-            listed_text = f"between {low} and {high} such partners are listed ({untyped} without a type)"
+            listed_text = (
+                f"between {low} and {high} such partners are listed ({untyped} without a printed "
+                f"{'type or role' if kinds and roles else 'role' if roles else 'type'})"
+            )
         else:
             listed_text = f"{listed} such partners are listed"
         yield Issue(
@@ -58,6 +66,15 @@ def partner_count(factsheet: Factsheet) -> Iterator[Issue]:
             f"the text says {stated.text!r} ({stated.count}), but {listed_text}",
             {"stated": stated.count, "computed": listed, "text": stated.text},
         )
+
+
+def _counted(partner: Partner, kinds: set[OrganisationType], roles: set[PartnerRole], certain: bool) -> bool:
+    """Whether a stated count counts the partner: surely (``certain``), or possibly, where its
+    type or role is not printed."""
+    unknown_ok = not certain
+    type_ok = not kinds or (partner.type in kinds if partner.type is not None else unknown_ok)
+    role_ok = not roles or (partner.role in roles if partner.role is not None else unknown_ok)
+    return type_ok and role_ok
 
 
 @rule("OPS402", Severity.ERROR, "Partner listed twice")

@@ -9,7 +9,8 @@ import weakref
 from collections.abc import Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 
-from ..model import Factsheet, Figure, Percentage, Quantity, Target
+from ..codes import Qualifier
+from ..model import Factsheet, Figure, KeyFigure, Percentage, Quantity, Target
 from ._names import language_of, name_key, numbers_in
 from .findings import Issue, Severity
 from .precision import format_quantity
@@ -134,9 +135,11 @@ def figure_placeholder_reason(printed: str) -> str | None:
     reason = placeholder_reason(printed)
     if reason is not None:
         return reason
-    match = _ZEROS.search(printed)
-    if match is not None:
-        return f"it has a run of zeros standing for a value ({match.group()!r})"
+    # Only a whole printed number made of zeros stands for a value: "00", "0,000". The
+    # zeros of a grouped number ("environ 12 000", "about 12,000") are digits of it.
+    for span in _NUMBER_SPAN.finditer(printed):
+        if _ZEROS.fullmatch(span.group()):
+            return f"it has a run of zeros standing for a value ({span.group()!r})"
     return None
 
 
@@ -359,12 +362,20 @@ def text_contradicts_figures(factsheet: Factsheet) -> Iterator[Issue]:
     qualified as approximate ("over", "some", "environ", "unos") are skipped and numbers
     rounded to trailing zeros are compared within their precision.
 
+    A key figure is compared the same way with the narrative that gives its detail: a
+    number in one clause of the text together with every word of the key figure's label
+    (in any order: "UNHCR and partners evacuated 680 people by boat from Mecúfi" for the
+    box "860 people evacuated by boat from Mecúfi") must be the figure. Only exact counts
+    with at least two words in their label are compared; the finding is at the key
+    figure, the headline that repeats the text.
+
     Example::
 
         "highlights": ["Ethiopia hosts 23,000 refugees in Gambella."],
         "populations": {"groups": [{"types": ["REF"], "label": "Refugees - Gambella",
                                     "count": 32610}]}
     """
+    yield from _key_figures_contradicted(factsheet)
     figures = _named_figures(factsheet)
     if not figures:
         return
@@ -386,6 +397,44 @@ def text_contradicts_figures(factsheet: Factsheet) -> Iterator[Issue]:
                 f"the text says {value:,} {label}, but the figure printed for {label!r} is {count:,}",
                 {"text_says": value, "figure": count, "label": label},
             )
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause of a text a number stands in, without the number."""
+    before = _CLAUSE_END.split(text[:start])[-1]
+    after = _CLAUSE_END.split(text[end:], maxsplit=1)[0]
+    return f"{before} {after}"
+
+
+def _key_figures_contradicted(factsheet: Factsheet) -> Iterator[Issue]:
+    """Key figures whose count the narrative gives as another number, in the same words."""
+    named: list[tuple[int, KeyFigure, int, frozenset[str]]] = []
+    for index, key_figure in enumerate(factsheet.key_figures):
+        quantity = key_figure.quantity
+        if quantity is None or quantity.value is None or quantity.qualifier is not Qualifier.EXACT:
+            continue
+        words = frozenset(w for w in _name_tokens(key_figure.label) if not w.isdigit())
+        if len(words) >= 2:
+            named.append((index, key_figure, quantity.value, words))
+    if not named:
+        return
+    for parts, text in _narrative(factsheet):
+        for value, start, end in numbers_in(text, factsheet.language):
+            if _QUALIFIED.search(text[max(0, start - 24) : start]):
+                continue
+            clause = set(_name_tokens(_clause(text, start, end)))
+            for index, key_figure, count, words in named:
+                if not words <= clause or _within_rounding(value, count):
+                    continue
+                if not (count <= 2 * value and value <= 2 * count):
+                    continue
+                yield Issue(
+                    ("key_figures", index, "quantity"),
+                    f"the key figure {key_figure.label!r} is {count:,}, but the text at {_where(parts)} "
+                    f"says {value:,} in the same words",
+                    {"figure": count, "text_says": value, "label": key_figure.label},
+                )
+                named = [n for n in named if n[0] != index]
 
 
 def _within_rounding(value: int, count: int) -> bool:
@@ -515,30 +564,42 @@ def mixed_grouping(factsheet: Factsheet) -> Iterator[Issue]:
     """A document groups thousands one way: ``412,305`` in English, ``412 305`` in
     French, ``412.305`` in Spanish. Two styles in one sheet ("412.305" in the population
     box, "412,305" in the text) mean figures were pasted from different sources, and a
-    reader may take a point for a decimal point. Reported once, at the first number
-    grouped differently from the first grouped number of the document. A number with a
-    single point followed by a scale word ("2.125 million") is a decimal, not a
-    grouping; in a language that writes decimals with a comma, neither is "1,500" in the
-    text.
+    reader may take a point for a decimal point. The document's style is the one most of
+    its grouped numbers use (on a tie, the style of its first grouped number); every
+    figure or text grouped another way is reported, once, at its own path, so the finding
+    points at the figures to regroup. A number with a single point followed by a scale
+    word ("2.125 million") is a decimal, not a grouping; in a language that writes
+    decimals with a comma, neither is "1,500" in the text.
 
     Example::
 
-        "highlights": ["The country hosts 412,305 refugees."],
+        "highlights": ["The country hosts 412,305 refugees, 3,200 of them in Gambella."],
         "populations": {"groups": [{"types": ["REF"], "label": "Refugees",
                                     "count": {"value": 412305, "printed": "412.305"}}]}
     """
-    first: tuple[Path, str, str] | None = None
-    for parts, style, span in _grouping_styles(factsheet):
-        if first is None:
-            first = (parts, style, span)
-        elif style != first[1]:
-            yield Issue(
-                parts,
-                f"{span!r} groups thousands with {_STYLE_NAMES[style]}, but {first[2]!r} "
-                f"(at {_where(first[0])}) groups them with {_STYLE_NAMES[first[1]]}; use one style",
-                {"number": span, "style": _STYLE_NAMES[style], "first": first[2]},
-            )
-            return
+    found = list(_grouping_styles(factsheet))
+    if not found:
+        return
+    counts: dict[str, int] = {}
+    for _parts, style, _span in found:
+        counts[style] = counts.get(style, 0) + 1
+    if len(counts) < 2:
+        return
+    first_style = found[0][1]
+    main = max(counts, key=lambda style: (counts[style], style == first_style))
+    example = next((parts, span) for parts, style, span in found if style == main)
+    reported: set[Path] = set()
+    for parts, style, span in found:
+        if style == main or parts in reported:
+            continue
+        reported.add(parts)
+        yield Issue(
+            parts,
+            f"{span!r} groups thousands with {_STYLE_NAMES[style]}, but the document groups them with "
+            f"{_STYLE_NAMES[main]} ({counts[main]} of its {len(found)} grouped numbers, such as "
+            f"{example[1]!r} at {_where(example[0])}); use one style",
+            {"number": span, "style": _STYLE_NAMES[style], "document_style": _STYLE_NAMES[main]},
+        )
 
 
 def _where(parts: Path) -> str:
@@ -576,21 +637,64 @@ _PERCENT_IN_TEXT = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*%")
 _YEAR = range(1900, 2101)
 
 
-def _key_figure_problem(label: str, number: Quantity | Percentage, language: str | None) -> str | None:
+_MONTH_NAMES = frozenset(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre
+    enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+_LEADING = re.compile(r"^[\s(\[]*$")
+
+
+def _is_date_part(label: str, start: int, end: int) -> bool:
+    """Whether the number at label[start:end] is a day or a year ("since 8 February", "May 2021")."""
+    if end - start == 4 and label[start:end].isdigit() and int(label[start:end]) in _YEAR:
+        return True
+    after = name_key(label[end:]).split()[:1]
+    before = name_key(label[:start]).split()[-1:]
+    return bool(set(after + before) & _MONTH_NAMES)
+
+
+def _counts_the_figure(label: str, start: int, end: int, unit: str | None) -> bool:
+    """Whether a number printed in a key figure's label stands for the figure itself.
+
+    It does when it opens the label ("860 people evacuated"; a qualifier such as "over"
+    may come first) or when the key figure's unit follows it ("2,140 shelters"). A number
+    elsewhere counts something else ("requested by 22 partners", "in 2 provinces"), and a
+    day or a year ("since 8 February", "in the 2015 plan") is a date.
+    """
+    if _is_date_part(label, start, end):
+        return False
+    before = label[:start]
+    if _LEADING.match(before) or _QUALIFIED.fullmatch(before.strip()) is not None:
+        return True
+    if unit:
+        following = name_key(label[end:]).split()
+        words = name_key(unit).split()
+        return bool(words) and following[: len(words)] == words
+    return False
+
+
+def _key_figure_problem(
+    key_figure: KeyFigure, number: Quantity | Percentage, language: str | None
+) -> str | None:
+    label = key_figure.label
     if isinstance(number, Percentage):
         if number.value is None:
             return None
-        printed = [m.group(1) for m in _PERCENT_IN_TEXT.finditer(label)]
-        values = [Decimal(p.replace(",", ".")) for p in printed]
+        printed = [m for m in _PERCENT_IN_TEXT.finditer(label) if _LEADING.match(label[: m.start()])]
+        values = [Decimal(m.group(1).replace(",", ".")) for m in printed]
         if values and number.value not in values:
-            return f"its label prints {printed[0]}%, but the percentage is {number.value}%"
+            return f"its label prints {printed[0].group(1)}%, but the percentage is {number.value}%"
         return None
     if number.value is None:
         return None
     found = [
         (value, start)
         for value, start, end in numbers_in(label, language)
-        if not (value in _YEAR and end - start == 4 and label[start:end].isdigit())
+        if _counts_the_figure(label, start, end, key_figure.unit)
     ]
     if found and all(not _within_rounding(value, number.value) for value, _ in found):
         return f"its label prints {found[0][0]:,}, but the figure is {format_quantity(number)}"
@@ -600,9 +704,14 @@ def _key_figure_problem(label: str, number: Quantity | Percentage, language: str
 @rule("OPS708", Severity.ERROR, "Key figure label prints another number")
 def key_figure_label(factsheet: Factsheet) -> Iterator[Issue]:
     """A key figure is checked like a target: where its label repeats the number ("860
-    people evacuated since January"), the number must be the figure's. Years in the
-    label ("since 2019") are not figures. Placeholders in key figures are OPS701's,
-    percentages over 100 OPS707's.
+    people evacuated since January"), the number must be the figure's. Only a number
+    that counts what the figure counts is taken for it: one that opens the label (after
+    a qualifier such as "over" at most), or one followed by the key figure's ``unit``.
+    Other numbers in a label count something else ("USD 306.7 M requested by 22
+    partners", "in 2 provinces") or are dates ("since 8 February", "the 2015 plan") and
+    are never compared; likewise only a percentage opening the label is compared with a
+    percentage figure. Placeholders in key figures are OPS701's, percentages over 100
+    OPS707's.
 
     Example::
 
@@ -616,7 +725,7 @@ def key_figure_label(factsheet: Factsheet) -> Iterator[Issue]:
         for field, number in numbers:
             if number is None:
                 continue
-            problem = _key_figure_problem(key_figure.label, number, factsheet.language)
+            problem = _key_figure_problem(key_figure, number, factsheet.language)
             if problem is not None:
                 yield Issue(
                     ("key_figures", index, field),
