@@ -18,8 +18,14 @@ the worst case for the text checks, which look at each distinct text once.
 * per document: ``opsfacts.from_dict`` against jsonschema's Draft 2020-12
   ``validate`` of the same dict (timeit).
 
-Run: ``python benchmarks/bench_validate.py [--files N] [--distinct-text]``. It prints a table with
-the figures and the ratios; it asserts nothing.
+With ``--baseline COMMAND`` it also times another ``opsfacts`` command (an
+older release installed in another environment) on the same corpus written in
+the format that release reads (``--baseline-example``, by default the 1.0 form
+of the example), interleaving the two run by run, and prints the ratio: how
+much slower or faster this version is than that one on the same machine.
+
+Run: ``python benchmarks/bench_validate.py [--files N] [--distinct-text] [--baseline CMD]``. It
+prints a table with the figures and the ratios; it asserts nothing.
 """
 
 from __future__ import annotations
@@ -45,6 +51,7 @@ from opsfacts.schema import SCHEMA_FILE_NAME, SCHEMA_ID, schema_text
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "mali-2017-06.corrected.json"
+EXAMPLE_1_0 = REPO / "tests" / "data" / "v1" / "mali-2017-06.corrected.json"
 TARGET_BYTES = 12_000
 # Integers that are not free figures: changing them could break a model rule.
 _FIXED_INTS = {"year", "min_age", "max_age"}
@@ -92,19 +99,22 @@ def _document(
     return doc
 
 
-def make_corpus(directory: Path, count: int, distinct: bool = False) -> list[Path]:
+def make_corpus(
+    directory: Path, count: int, distinct: bool = False, example: Path = EXAMPLE, schema_id: str = SCHEMA_ID
+) -> list[Path]:
     """Write ``count`` varied factsheets; return their paths.
 
     Figures and names vary; the narrative text repeats from file to file, as
     it does across the editions of one operation's factsheet, unless
     ``distinct`` gives every file text of its own.
     """
-    base = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    directory.mkdir(parents=True, exist_ok=True)
+    base = json.loads(example.read_text(encoding="utf-8"))
     rng = random.Random(20170630)
     paths = []
     for index in range(count):
         path = directory / f"factsheet-{index:04d}.json"
-        document = _document(base, index, rng, SCHEMA_ID, distinct)
+        document = _document(base, index, rng, schema_id, distinct)
         path.write_text(json.dumps(document, indent=2), encoding="utf-8")
         paths.append(path)
     return paths
@@ -118,6 +128,17 @@ def _best_of(runs: int, command: Sequence[str]) -> tuple[float, int]:
         best = min(best, time.perf_counter() - start)
         code = result.returncode
     return best, code
+
+
+def _interleaved(runs: int, commands: Sequence[Sequence[str]]) -> list[float]:
+    """Best wall time of each command, running them in turn, round after round (the machine is noisy)."""
+    best = [float("inf")] * len(commands)
+    for _ in range(runs):
+        for index, command in enumerate(commands):
+            start = time.perf_counter()
+            subprocess.run(command, capture_output=True, check=False)
+            best[index] = min(best[index], time.perf_counter() - start)
+    return best
 
 
 def _tool(name: str) -> str | None:
@@ -142,7 +163,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="give every file narrative text of its own (text checks then find no text seen before)",
     )
+    parser.add_argument(
+        "--baseline", metavar="COMMAND", help="another opsfacts executable to compare with, interleaved"
+    )
+    parser.add_argument(
+        "--baseline-example",
+        type=Path,
+        default=EXAMPLE_1_0,
+        help="the example in the format the baseline reads (default: the 1.0 form)",
+    )
     args = parser.parse_args(argv)
+    baseline_rows: list[tuple[str, float, float]] = []
 
     rows: list[tuple[str, float | None, str]] = []
     with tempfile.TemporaryDirectory(prefix="opsfacts-bench-") as tmp:
@@ -194,6 +225,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         load = _per_document(docs, from_dict)
         jsv = _per_document(docs, schema_validator.validate)
 
+        if args.baseline:
+            old_corpus = corpus / "baseline"
+            old_version = json.loads(args.baseline_example.read_text(encoding="utf-8"))["format_version"]
+            old_id = f"urn:opsfacts:schema:factsheet:{old_version}"
+            make_corpus(old_corpus, args.files, args.distinct_text, args.baseline_example, old_id)
+            for label, extra in (("validate", []), ("validate --no-checks", ["--no-checks"])):
+                # Only the new corpus: the baseline directory sits inside it.
+                new_files = [opsfacts, "validate", *extra, *names]
+                old_files = [args.baseline, "validate", *extra, str(old_corpus)]
+                new, old = _interleaved(args.runs, [new_files, old_files])
+                baseline_rows.append((label, new, old))
+
     print()
     print(f"{'what':<46} {'seconds':>9}  note")
     print("-" * 72)
@@ -210,6 +253,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"check-jsonschema / opsfacts validate --no-checks (schema + model): {cjs / no_checks:.1f}x")
     print(f"opsfacts validate / subprocess floor: {validate / floor:.1f}x (goal: within 4x)")
     print(f"opsfacts validate --no-checks / subprocess floor: {no_checks / floor:.1f}x")
+    for label, new, old in baseline_rows:
+        print(
+            f"{label}: this version {new:.3f} s, baseline {old:.3f} s: "
+            f"{new / old:.2f}x the baseline's time (interleaved, best of {args.runs})"
+        )
     return 0
 
 
