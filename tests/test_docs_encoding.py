@@ -31,7 +31,7 @@ SNIPPETS = _snippets()
 
 
 def test_the_page_has_a_snippet_for_every_category() -> None:
-    assert len(SNIPPETS) == 11
+    assert len(SNIPPETS) == 13
     assert {name for name, _ in SNIPPETS} >= {"Factsheet", "Populations", "Funding", "Presence", "Donors"}
 
 
