@@ -27,7 +27,7 @@ default is required, also when it may be ``null`` (required-but-nullable);
 The bundled schema's ``$id`` is ``urn:opsfacts:schema:factsheet:<version>``
 with the format version (:data:`SCHEMA_ID`); a new format version is a new
 ``$id`` and a new file ``schemas/factsheet-<version>.schema.json``. The schemas
-of older versions this release still reads (:data:`~opsfacts.migration.READ_VERSIONS`)
+of older versions this release still reads (:data:`opsfacts.migration.READ_VERSIONS`)
 stay published beside it, frozen as they were released: :func:`bundled_schema`
 reads them, and only the current one is generated.
 """

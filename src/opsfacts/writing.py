@@ -17,7 +17,7 @@ __all__ = ["write_text_atomic"]
 def write_text_atomic(path: str | os.PathLike[str], text: str, *, newline: str | None = None) -> None:
     """Write ``text`` as UTF-8 to ``path`` through a temporary file in the same directory.
 
-    Raises :class:`OSError` as :func:`open` would; the target is then unchanged.
+    Raises :class:`OSError` as ``open()`` would; the target is then unchanged.
     """
     target = Path(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")

@@ -88,7 +88,7 @@ def _end(factsheet: Factsheet) -> datetime.date:
 def as_of_after_period(factsheet: Factsheet) -> Iterator[Issue]:
     """A factsheet reports on its period (or the day it is dated by). A cut-off a few
     weeks after the period is normal (the sheet is finalised then); one more than
-    :data:`AS_OF_LAG_DAYS` days (eight weeks) after it belongs to a later edition, or
+    ``AS_OF_LAG_DAYS`` days (eight weeks) after it belongs to a later edition, or
     the date is mistyped. (Funding dates: OPS107.)
 
     Example::
@@ -111,7 +111,7 @@ def as_of_after_period(factsheet: Factsheet) -> Iterator[Issue]:
 @rule("OPS902", Severity.WARNING, "Figures dated long before the reporting period")
 def as_of_before_period(factsheet: Factsheet) -> Iterator[Issue]:
     """Staff and population figures often lag the period by a quarter or more, which is
-    normal; figures more than :data:`AS_OF_LEAD_DAYS` days (about six months) older than
+    normal; figures more than ``AS_OF_LEAD_DAYS`` days (about six months) older than
     the period are older than the factsheet suggests: say so, or update them.
 
     Example::

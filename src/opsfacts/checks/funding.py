@@ -261,7 +261,7 @@ def currency_unknown(factsheet: Factsheet) -> Iterator[Issue]:
 @rule("OPS107", Severity.ERROR, "Funding figures are dated implausibly late")
 def funding_as_of_too_late(factsheet: Factsheet) -> Iterator[Issue]:
     """Funding figures are usually as of the day the factsheet is finalised, a few weeks
-    after its period ends: a cut-off up to :data:`~opsfacts.checks.dates.FUNDING_LAG_DAYS`
+    after its period ends: a cut-off up to ``FUNDING_LAG_DAYS``
     days (eight weeks) after the period is common practice and never flagged. A cut-off
     later than that belongs to a later edition or is mistyped; one after the factsheet was
     published is impossible. Dates printed as a month or a year are compared by their

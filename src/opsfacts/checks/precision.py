@@ -115,7 +115,7 @@ def quantity_interval(quantity: Quantity | None) -> Interval | None:
     """Where the true count lies, given its qualifier; None when no value was printed.
 
     Exact: the value. At least ("over 6,500"): the value and up. At most ("up to"): 0 to
-    the value. About: within :data:`ABOUT_SLACK` of the value.
+    the value. About: within ``ABOUT_SLACK`` of the value.
     """
     if quantity is None or quantity.value is None:
         return None
