@@ -5,19 +5,22 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import types
+import typing
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
 from hypothesis import given
 
 import opsfacts
-from opsfacts import Factsheet, Figure, Funding, Operation, Organisation, Period
+from opsfacts import Factsheet, Figure, Funding, Operation, Organisation, Percentage, Period
 from opsfacts.cli import main
 from opsfacts.dates import PartialDate
 from opsfacts.strategies import factsheets
-from opsfacts.tables import TABLE_NAMES, Table, combine, table, tables, write_csv
+from opsfacts.tables import LEFT_OUT, TABLE_NAMES, Table, combine, table, tables, write_csv
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 CORRECTED = EXAMPLES / "mali-2017-06.corrected.json"
@@ -217,3 +220,194 @@ def test_breakdowns_one_row_per_part(mali: Factsheet) -> None:
     assert {r["label"] for r in breakdowns.rows} == {"Refugees in Mali (mixed origin)"}
     tags = dict(zip(breakdowns.header, breakdowns.hxl_row, strict=True))
     assert (tags["count"], tags["origin"], tags["sex"]) == ("#population+ind", "#country+origin+code", "")
+
+
+# --- figures exactly as the model holds them ---------------------------------------------------
+
+
+def test_figures_keep_their_printed_precision() -> None:
+    funding = Funding(
+        currency="USD",
+        requested=Figure(Decimal("7.50")),
+        funded=Figure(Decimal("48.30"), opsfacts.Scale.MILLION),
+        unfunded=Figure(Decimal("0.05"), opsfacts.Scale.THOUSAND),
+        funded_percent=Percentage(Decimal("7.50")),
+        unfunded_percent=Percentage(Decimal("92.5")),
+    )
+    row = table("funding", attrs.evolve(minimal(), funding=funding)).rows[0]
+    assert (row["requested"], row["funded"], row["unfunded"]) == ("7.50", "48300000", "50")
+    assert (row["funded_percent"], row["unfunded_percent"]) == ("7.50", "92.5")
+
+
+def test_amounts_are_exact_however_many_digits() -> None:
+    digits = "1234567890123456789012345678901234567890.125"
+    funding = Funding(currency="USD", requested=Figure(Decimal(digits), opsfacts.Scale.MILLION))
+    row = table("funding", attrs.evolve(minimal(), funding=funding)).rows[0]
+    assert row["requested"] == "1234567890123456789012345678901234567890125000"
+    funding = Funding(currency="USD", requested=Figure(Decimal(digits), opsfacts.Scale.ONE))
+    assert table("funding", attrs.evolve(minimal(), funding=funding)).rows[0]["requested"] == digits
+
+
+@given(factsheets())
+def test_every_amount_is_the_printed_value_times_its_scale(factsheet: Factsheet) -> None:
+    for row, figure in zip(table("donors", factsheet).rows, _donor_figures(factsheet), strict=True):
+        _assert_exact(row["amount"], figure)
+    for row, key in zip(table("key-figures", factsheet).rows, factsheet.key_figures, strict=True):
+        _assert_exact(row["amount"], key.amount)
+    if factsheet.funding is not None:
+        (row,) = table("funding", factsheet).rows
+        for name in ("requested", "funded", "unfunded"):
+            _assert_exact(row[name], getattr(factsheet.funding, name))
+
+
+def _assert_exact(cell: object, figure: Figure | None) -> None:
+    if figure is None or figure.value is None:  # absent, or a placeholder printed instead
+        assert cell is None
+    else:
+        assert isinstance(cell, str)
+        assert Decimal(cell) == figure.value * 10**figure.scale.exponent
+        assert "E" not in cell
+
+
+def _donor_figures(factsheet: Factsheet) -> list[Figure | None]:
+    if factsheet.donors is None:
+        return []
+    return [d.amount for d in (*factsheet.donors.major, *factsheet.donors.others)]
+
+
+# --- every model field is in a table or left out on purpose ------------------------------------
+
+
+def _nested(tp: Any) -> list[type]:
+    args = typing.get_args(tp)
+    if typing.get_origin(tp) in (tuple, types.UnionType, typing.Union):
+        return [cls for arg in args for cls in _nested(arg)]
+    return [tp] if isinstance(tp, type) and attrs.has(tp) else []
+
+
+def model_fields(cls: type = Factsheet, prefix: str = "") -> set[str]:
+    """Dotted paths of every attrs field reachable from the class: ``populations.groups.label``."""
+    found: set[str] = set()
+    for field in attrs.fields(cls):
+        path = prefix + field.name
+        inner = _nested(field.type)
+        if not inner:
+            found.add(path)
+        for nested in inner:
+            found |= model_fields(nested, path + ".")
+    return found
+
+
+def test_every_model_field_is_written_or_left_out_on_purpose() -> None:
+    written = {path for name in TABLE_NAMES for c in table(name, []).columns for path in c.fields}
+    fields = model_fields()
+    assert "activities.statements.targets.action" in fields  # the walk reaches nested tuples
+    # ... and every format 2.0 class, through optionals and tuples of them
+    assert {
+        "populations.groups.count.printed",
+        "populations.groups.share.value",
+        "populations.totals.by_category.percent.printed",
+        "presence.staff.parts.count.qualifier",
+        "key_figures.amount.scale",
+        "partners.stated_counts.roles",
+    } <= fields
+    assert written <= fields, f"columns name fields the model does not have: {sorted(written - fields)}"
+    assert set(LEFT_OUT) <= fields, f"LEFT_OUT names fields the model does not have: {set(LEFT_OUT) - fields}"
+    assert not written & set(LEFT_OUT), f"written and left out: {sorted(written & set(LEFT_OUT))}"
+    assert fields - written - set(LEFT_OUT) == set(), "in no table and not in LEFT_OUT"
+    assert all(reason.strip() for reason in LEFT_OUT.values())
+
+
+def test_the_docs_name_every_field_left_out() -> None:
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "tables.rst").read_text(encoding="utf-8")
+    assert [path for path in LEFT_OUT if f"``{path}``" not in docs] == []
+
+
+def test_fields_that_were_in_no_table(mali: Factsheet) -> None:
+    partners = table("partners", mali)
+    assert "type_label" in partners.header
+    targets = table("targets", mali)
+    assert {"action", "footnotes"} <= set(targets.header)
+    actions = [row["action"] for row in targets.rows]
+    assert any(actions)
+    assert [row["footnotes"] for row in table("funding", mali).rows] == [_join_markers(mali.funding)]
+
+
+def _join_markers(block: Any) -> str | None:
+    return "; ".join(block.footnotes) or None
+
+
+FORMAT_2: dict[str, Any] = {
+    "format_version": "2.0",
+    "publisher": {"name": "United Nations High Commissioner for Refugees", "acronym": "UNHCR"},
+    "operation": {"name": "Gambella", "countries": ["ETH"], "scope": "subnational", "area": "Gambella"},
+    "title": "Gambella factsheet",
+    "period": {"start": "2019-03"},
+    "key_figures": [
+        {"label": "required", "amount": {"value": "306.70", "scale": "million"}, "currency": "USD"},
+        {"label": "still needed", "amount": {"printed": "USD [Figure] M"}, "currency": "USD"},
+    ],
+    "populations": {
+        "groups": [
+            {
+                "label": "Refugees",
+                "types": ["REF"],
+                "count": 10000,
+                "by_category": [
+                    {"label": "Children", "percent": "65.0"},
+                    {"label": "with specific needs", "count": 2118},
+                ],
+            },
+            {"label": "new arrivals", "types": ["REF"], "count": 1200, "part_of": "Refugees"},
+        ],
+        "totals": [
+            {
+                "count": 8000,
+                "label": "IDPs",
+                "types": ["IDP"],
+                "by_sex": [{"sex": "f", "percent": "51"}],
+                "by_category": [{"label": "Women", "percent": "21"}],
+            }
+        ],
+        "main_origins": ["SSD", "SOM"],
+    },
+    "presence": {
+        "staff": [{"category": "national", "label": "National Staff", "count": 12}],
+        "offices": [{"type": "sub-office", "label": "Sub-Office", "count": 1}],
+        "footnotes": ["*"],
+    },
+    "donors": {"currency": "USD", "major": [{"name": "United States", "country": "USA", "note": "PRM"}]},
+}
+
+
+def test_format_2_fields_are_in_tables() -> None:
+    sheet = opsfacts.from_dict(FORMAT_2)
+    found = tables(sheet)
+    (about,) = found["factsheets"].rows
+    assert (about["scope"], about["area"], about["publisher_acronym"], about["main_origins"]) == (
+        "subnational",
+        "Gambella",
+        "UNHCR",
+        "SSD; SOM",
+    )
+    money = [(r["amount"], r["amount_printed"], r["currency"]) for r in found["key-figures"].rows]
+    assert money == [("306700000", None, "USD"), (None, "USD [Figure] M", "USD")]
+    assert dict(zip(found["key-figures"].header, found["key-figures"].hxl_row, strict=True))["amount"] == (
+        "#value+usd"
+    )
+    assert [r["part_of"] for r in found["populations"].rows] == [None, "Refugees"]
+    (total,) = found["population-totals"].rows
+    assert total["population_type"] == "IDP"
+    parts = [
+        (r["whole"], r["label"], r["by"], r["category"], r["sex"], r["count"], r["percent"], r["partial"])
+        for r in found["breakdowns"].rows
+    ]
+    assert parts == [
+        ("group", "Refugees", "category", "Children", None, None, "65.0", True),
+        ("group", "Refugees", "category", "with specific needs", None, 2118, None, True),
+        ("total", "IDPs", "sex", None, "f", None, "51", False),
+        ("total", "IDPs", "category", "Women", None, None, "21", True),
+    ]
+    assert [r["footnotes"] for r in (*found["staff"].rows, *found["offices"].rows)] == ["*", "*"]
+    assert found["presence"].rows == ()  # no stated total: the markers are on the staff and office rows
+    assert [r["note"] for r in found["donors"].rows] == ["PRM"]

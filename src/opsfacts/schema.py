@@ -157,7 +157,9 @@ MODEL_ONLY_RULES: Final = (
         "is not a real calendar",
     ),
     ModelOnlyRule(PopulationGroup.__name__, "A population group lists each type once.", "each type once"),
-    ModelOnlyRule(PopulationGroup.__name__, "A population group is not part of itself.", "not part of itself"),
+    ModelOnlyRule(
+        PopulationGroup.__name__, "A population group is not part of itself.", "not part of itself"
+    ),
     ModelOnlyRule(AgeCount.__name__, "An age band does not end before it starts.", "ends before it starts"),
     ModelOnlyRule(
         "whole numbers",
