@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -163,6 +164,43 @@ RICH: dict[str, Any] = {
 def rich() -> Factsheet:
     """A format 2.0 factsheet with every category the renderers and tables show."""
     return opsfacts.loads(json.dumps(RICH))
+
+
+def later() -> Factsheet:
+    """The rich factsheet with the fields added to format 2.0 after the renderers were written."""
+    data = copy.deepcopy(RICH)
+    data["key_figures"] += [
+        {"label": "requested", "amount": {"value": "306.7", "scale": "million"}, "currency": "USD"},
+        {"label": "received", "amount": {"value": "3.2", "scale": "million", "printed": "$3.2 million"}},
+        {"label": "pledged", "amount": {"printed": "USD [Figure] M"}, "currency": "USD"},
+    ]
+    populations = data["populations"]
+    populations["groups"] += [
+        {
+            "label": "New arrivals",
+            "types": ["REF"],
+            "count": 12000,
+            "part_of": "South Sudanese",
+            "by_category": [
+                {"label": "Children", "percent": "65"},
+                {"label": "with specific needs", "count": 2118, "percent": "17.6"},
+            ],
+        },
+        {"label": "Returnees", "types": ["RET"], "share": "12"},
+    ]
+    populations["totals"].append(
+        {
+            "count": 90000,
+            "label": "IDPs in total",
+            "types": ["IDP", "RDP"],
+            "by_sex": [{"sex": "f", "percent": "51"}],
+            "by_age": [{"min_age": 0, "max_age": 17, "count": 40000}],
+            "by_category": [{"label": "Women and children", "percent": "80"}],
+        }
+    )
+    populations["main_origins"] = ["SSD", "SOM", "unknown"]
+    data["donors"]["major"][1]["note"] = "OCHA"
+    return opsfacts.loads(json.dumps(data))
 
 
 @pytest.fixture(scope="module")
@@ -500,6 +538,126 @@ def test_huge_counts_render_everywhere(sheet: Factsheet) -> None:
     assert row["count"] == HUGE
 
 
+# --- fields added to format 2.0 after the renderers -----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def later_markdown() -> str:
+    return render_markdown(later())
+
+
+@pytest.fixture(scope="module")
+def later_page() -> ET.Element:
+    return ET.fromstring(render_html(later()).split("\n", 1)[1])
+
+
+def test_markdown_money_key_figures(later_markdown: str) -> None:
+    assert md_section(later_markdown, "## Key figures")[3:] == [
+        "- **USD 306.7 M** requested",
+        "- **$3.2 million** received",  # the printed text wins
+        "- **USD \\[Figure\\] M** pledged",
+    ]
+
+
+def test_html_money_key_figures(later_page: ET.Element) -> None:
+    boxes = by_class(by_id(later_page, "key-figures"), "key-figure")[3:]
+    assert [text(by_class(b, "kf-amount")[0]) for b in boxes] == [
+        "USD 306.7 M",
+        "$3.2 million",
+        "USD [Figure] M",
+    ]
+    assert [text(by_class(b, "kf-label")[0]) for b in boxes] == ["requested", "received", "pledged"]
+    assert by_class(boxes[0], "placeholder") == []
+    assert [text(e) for e in by_class(boxes[2], "placeholder")] == ["USD [Figure] M"]
+
+
+def test_markdown_part_of_share_only_and_categories(later_markdown: str) -> None:
+    rows = {r["Group"]: r for r in md_table(later_markdown, "Group")}
+    arrivals = rows["New arrivals"]
+    assert (arrivals["People"], arrivals["Part of"], arrivals["Type"]) == ("12,000", "South Sudanese", "REF")
+    assert rows["South Sudanese"]["Part of"] == ""
+    returnees = rows["Returnees"]
+    assert (returnees["People"], returnees["Households"], returnees["Share"]) == ("", "", "12%")
+    lines = md_section(later_markdown, "## Population of concern")
+    assert (
+        "- *New arrivals, by category (may overlap):* Children 65%; with specific needs 2,118 (17.6%)"
+        in lines
+    )
+
+
+def test_markdown_partial_totals_and_their_breakdowns(later_markdown: str) -> None:
+    rows = {r["Group"]: r for r in md_table(later_markdown, "Group")}
+    total = rows["**IDPs in total**"]
+    assert (total["People"], total["Type"]) == ("**90,000**", "IDP + RDP")
+    assert rows["**Total (UNHCR)**"]["Type"] == ""  # a total of every type
+    lines = md_section(later_markdown, "## Population of concern")
+    assert [line for line in lines if line.startswith("- *IDPs in total")] == [
+        "- *IDPs in total, by sex:* female 51%",
+        "- *IDPs in total, by age:* 0–17 40,000",
+        "- *IDPs in total, by category (may overlap):* Women and children 80%",
+    ]
+
+
+def test_markdown_main_origins_and_donor_note(later_markdown: str) -> None:
+    lines = md_section(later_markdown, "## Population of concern")
+    assert lines[-1] == "Main countries of origin: South Sudan; Somalia; unknown origin."
+    assert md_section(later_markdown, "## Donors") == [
+        "Major donors in 2019: European Union (ECHO; Other multilateral organisation; IATI XM-DAC-918-3; "
+        "USD 12.5 M) \\| Japan (OCHA; \\[Figure\\]) and others"
+    ]
+
+
+def test_html_part_of_share_only_and_categories(later_page: ET.Element) -> None:
+    table = by_id(later_page, "population-groups")
+    rows = {text(r[0]): r for r in by_class(table, "group")}
+    facts = dict(
+        zip([text(r[0]) for r in by_class(table, "group")], by_class(table, "group-facts"), strict=True)
+    )
+    assert text(by_class(rows["New arrivals"], "people")[0]) == "12,000"
+    assert [text(e) for e in by_class(facts["New arrivals"], "part-of")] == [
+        "of whom: part of South Sudanese"
+    ]
+    assert [text(e) for e in by_class(facts["New arrivals"], "breakdown")] == [
+        "by category (may overlap): Children 65%; with specific needs 2,118 (17.6%)"
+    ]
+    returnees = by_class(rows["Returnees"], "people")[0]
+    assert [text(e) for e in by_class(returnees, "share")] == ["12% of the total"]
+    assert by_class(facts["Returnees"], "share") == []  # shown once, as the group's number
+    bar = next(r for r in by_class(later_page, "bar-row") if text(r.find("title")).startswith("Returnees"))  # type: ignore[arg-type]
+    assert text(by_class(bar, "value")[0]) == "12%"
+
+
+def test_html_partial_totals_and_their_breakdowns(later_page: ET.Element) -> None:
+    populations = by_id(later_page, "populations")
+    totals = by_class(populations, "total")
+    assert text(totals[2]) == "90,000 IDPs in total"
+    facts = by_class(populations, "total-facts")
+    assert len(facts) == 1  # only the total that has such facts
+    assert [text(e) for e in by_class(facts[0], "types")] == ["IDP + RDP only"]
+    assert [text(e) for e in by_class(facts[0], "breakdown")] == [
+        "by sex: female 51%",
+        "by age: 0–17 40,000",
+        "by category (may overlap): Women and children 80%",
+    ]
+
+
+def test_html_main_origins_and_donor_note(later_page: ET.Element) -> None:
+    assert (
+        text(by_id(later_page, "main-origins"))
+        == "Main countries of origin: South Sudan; Somalia; unknown origin"
+    )
+    japan = by_class(by_id(later_page, "donors"), "donor")[1]
+    assert [text(e) for e in by_class(japan, "donor-details")] == ["OCHA"]
+    assert text(japan) == "Japan OCHA ([Figure])"
+
+
+def test_donors_scope_and_year_without_a_list(sheet: Factsheet) -> None:
+    assert sheet.donors is not None
+    donors = attrs.evolve(sheet.donors, major=(), others=(), scope="unrestricted funds")
+    shown = render_markdown(attrs.evolve(sheet, donors=donors))
+    assert md_section(shown, "## Donors") == ["Donors of unrestricted funds in 2019.", "and others"]
+
+
 def _render_everything(factsheet: Factsheet) -> None:
     import io
 
@@ -517,4 +675,5 @@ def test_every_factsheet_renders_in_every_output(factsheet: Factsheet) -> None:
 
 def test_the_rich_factsheet_and_mali_render_in_every_output(sheet: Factsheet) -> None:
     _render_everything(sheet)
+    _render_everything(later())
     _render_everything(opsfacts.load(CORRECTED))

@@ -135,12 +135,16 @@ class Scale(Code):
     @property
     def exponent(self) -> int:
         """The power of ten this scale multiplies by."""
-        return {"one": 0, "thousand": 3, "million": 6, "billion": 9}[self.value]
+        return _EXPONENTS[self.value]
 
     @property
     def suffix(self) -> str:
         """The suffix printed after a figure at this scale."""
-        return {"one": "", "thousand": "K", "million": "M", "billion": "B"}[self.value]
+        return _SUFFIXES[self.value]
+
+
+_EXPONENTS = {"one": 0, "thousand": 3, "million": 6, "billion": 9}
+_SUFFIXES = {"one": "", "thousand": "K", "million": "M", "billion": "B"}
 
 
 class OperationScope(Code):

@@ -93,6 +93,8 @@ __all__ = [
 FORMAT_VERSION: Final = "2.0"
 """The version of the factsheet format this model describes."""
 
+_EXACT = decimal.Context(prec=28)
+
 _MARKERS_DOC = "Markers of the footnotes this item refers to, as printed (``*``)."
 _PRINTED_DOC = (
     "The text as printed, where it differs from the plain rendering of the value "
@@ -171,7 +173,8 @@ class Figure:
         if self.value is None:
             return None
         # scaleb rounds to the context's precision (28 digits by default): keep every printed digit.
-        context = decimal.Context(prec=max(28, len(self.value.as_tuple().digits)))
+        digits = len(self.value.as_tuple().digits)
+        context = _EXACT if digits <= _EXACT.prec else decimal.Context(prec=digits)
         return self.value.scaleb(self.scale.exponent, context)
 
     @property

@@ -47,8 +47,12 @@ def any_of_groups(cls: Any) -> tuple[tuple[str, ...], ...]:
 
 def check_any_of(instance: Any) -> None:
     """Raise ValueError when none of a group of fields is given (None or empty)."""
-    for names in any_of_groups(type(instance)):
-        if all(getattr(instance, name) in (None, ()) for name in names):
+    for names in getattr(instance, _ANY_OF, ()):
+        for name in names:
+            value = getattr(instance, name)
+            if value is not None and value != ():
+                break
+        else:
             listing = " or ".join(f"{name!r}" for name in names)
             raise ValueError(f"a {type(instance).__name__} needs {listing}; none is given")
 
@@ -133,15 +137,22 @@ STRUCTURING: ContextVar[bool] = ContextVar("opsfacts_structuring", default=False
 """True while the converter builds objects: its hooks have already checked every constraint."""
 
 
-def _validator(checker: Checker) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+def _validator(checkers: list[tuple[str, Checker]]) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """One validator for every constrained field of a class.
+
+    attrs runs validators after every field is set, so one validator can read
+    them all: an object costs one call, and none while the converter builds it.
+    """
+
     def validate(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if STRUCTURING.get():
             return
-        problems = checker(value)
-        if problems:
-            path, message = problems[0]
-            where = "".join(f"[{p}]" for p in path)
-            raise ValueError(f"{type(instance).__name__}.{attribute.name}{where} {message}")
+        for name, checker in checkers:
+            problems = checker(getattr(instance, name))
+            if problems:
+                path, message = problems[0]
+                where = "".join(f"[{p}]" for p in path)
+                raise ValueError(f"{type(instance).__name__}.{name}{where} {message}")
 
     return validate
 
@@ -181,16 +192,19 @@ def _converter(tp: Any) -> Callable[[Any], Any] | None:
 def constrained(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
     """attrs field transformer: add a validator for the constraints in each field's type."""
     result = []
+    checkers: list[tuple[str, Checker]] = []
     for field in fields:
         convert = _converter(field.type)
         if convert is not None and field.converter is None:
             field = field.evolve(converter=convert)  # noqa: PLW2901 - the evolved field replaces it
         checker = _checker(field.type)
         if checker is not None:
-            validator = _validator(checker)
-            if field.validator is not None:
-                validator = attrs.validators.and_(validator, field.validator)
-            result.append(field.evolve(validator=validator))
-        else:
-            result.append(field)
+            checkers.append((field.name, checker))
+        result.append(field)
+    if checkers:
+        first = result[0]
+        validator = _validator(checkers)
+        if first.validator is not None:
+            validator = attrs.validators.and_(validator, first.validator)
+        result[0] = first.evolve(validator=validator)
     return result

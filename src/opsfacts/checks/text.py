@@ -551,12 +551,21 @@ def _grouping_styles(factsheet: Factsheet) -> Iterator[tuple[Path, str, str]]:
     for parts, text in _texts(factsheet):
         if parts[:1] in (("contacts",), ("links",), ("accepted",)):
             continue  # phone numbers and addresses are not grouped numbers
-        for match in _GROUPED.finditer(text):
-            separator = match.group("sep")
-            single = separator in ".," and match.group().count(separator) == 1
-            if single and (_SCALE_WORD.match(text, match.end()) or (separator == "," and comma_decimals)):
-                continue  # "2.125 million", "1,500" in French: decimals
-            yield parts, _style(separator), match.group()
+        for style, span in _text_groupings(text, comma_decimals):
+            yield parts, style, span
+
+
+@functools.lru_cache(maxsize=8192)
+def _text_groupings(text: str, comma_decimals: bool) -> tuple[tuple[str, str], ...]:
+    """(style, number) of every grouped number in a text; cached, as editions repeat their text."""
+    found = []
+    for match in _GROUPED.finditer(text):
+        separator = match.group("sep")
+        single = separator in ".," and match.group().count(separator) == 1
+        if single and (_SCALE_WORD.match(text, match.end()) or (separator == "," and comma_decimals)):
+            continue  # "2.125 million", "1,500" in French: decimals
+        found.append((_style(separator), match.group()))
+    return tuple(found)
 
 
 @rule("OPS706", Severity.WARNING, "Digit grouping styles mixed in one document")

@@ -84,8 +84,10 @@ def _width(count: int | None, largest: int) -> float:
 def _value(group: PopulationGroup) -> str:
     if group.count is not None:
         return numbers.quantity(group.count)
-    assert group.households is not None  # a group has a count or households
-    return f"{numbers.quantity(group.households)} households"
+    if group.households is not None:
+        return f"{numbers.quantity(group.households)} households"
+    assert group.share is not None  # a group has a count, households or a share
+    return numbers.percentage(group.share)
 
 
 def bar_chart(populations: Populations) -> BarChart | None:

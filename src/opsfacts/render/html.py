@@ -13,6 +13,13 @@ attribute is the factsheet's ``language``, ``und`` (undetermined) when it
 states none; the renderer's own words (headings, "requested for") and month
 names are English whatever the language.
 
+Format 2.0 facts added to the model later are shown too: a money key figure
+as printed with its currency (``USD 306.7 M``), a group's share when it has no
+count, the group it is part of ("of whom"), breakdowns in the sheet's own
+categories (which may overlap) for groups and totals, the types a partial
+total covers and its breakdowns by sex and age, countries of origin listed
+without figures, and a donor's bracketed note.
+
 Deliberately not shown: a target's ``action``, ``beneficiaries`` and
 ``kind`` (they are in the ``targets`` table), and the ``accepted`` findings.
 """
@@ -28,10 +35,18 @@ import jinja2
 from markupsafe import Markup
 
 from .._version import __version__
-from ..model import Factsheet, Figure, Percentage, PopulationGroup, Quantity, Statement
+from ..model import Factsheet, Figure, Percentage, PopulationGroup, PopulationTotal, Quantity, Statement
 from . import charts, labels, numbers
 
-__all__ = ["Finding", "render_html", "statement_segments"]
+__all__ = [
+    "Finding",
+    "group_facts",
+    "group_number",
+    "has_details",
+    "render_html",
+    "statement_segments",
+    "total_facts",
+]
 
 # Characters XML 1.0 forbids and HTML calls noncharacters; shown as U+FFFD.
 _NOT_XML = re.compile("[\ufffe\uffff\U0001fffe\U0001ffff]|[\ud800-\udfff]")
@@ -76,6 +91,7 @@ def _environment() -> jinja2.Environment:
         percentage=percentage,
         figure=figure,
         money_figure=money_figure,
+        money_printed=money_printed,
         money_short_figure=money_short_figure,
         date=numbers.date_text,
         long_date=numbers.date_text,
@@ -91,6 +107,7 @@ def _environment() -> jinja2.Environment:
         key_figure_context=labels.key_figure_context,
         qualifier_prefix=labels.qualifier_prefix,
         document_kind=labels.document_kind,
+        main_origins=labels.main_origins,
     )
     return env
 
@@ -124,6 +141,11 @@ def money_figure(value: Figure, currency: str | None) -> Markup:
     return _shown(numbers.money_figure(value, currency), value.value is None)
 
 
+def money_printed(value: Figure, currency: str | None) -> Markup:
+    """An amount as printed with its currency (``USD 306.7 M``), or its printed text; a placeholder marked."""
+    return _shown(numbers.money_printed(value, currency), value.value is None)
+
+
 def money_short_figure(value: Figure, currency: str | None) -> Markup:
     """A stated amount short (``USD 42.7 M``) or as printed; a placeholder marked as one."""
     return _shown(numbers.money_short_figure(value, currency), value.value is None)
@@ -134,6 +156,7 @@ def has_details(group: PopulationGroup) -> bool:
     return bool(
         group.households is not None
         or group.share is not None
+        or group.part_of is not None
         or group.place is not None
         or group.setting is not None
         or len(group.types) > 1
@@ -141,27 +164,61 @@ def has_details(group: PopulationGroup) -> bool:
         or group.by_origin
         or group.by_sex
         or group.by_age
+        or group.by_category
     )
 
 
+def _breakdowns(whole: PopulationGroup | PopulationTotal) -> list[Markup]:
+    facts = []
+    for axis, partial, parts in labels.breakdown_parts(whole):
+        shown = Markup("; ").join(_shown(p.text(), p.placeholder) for p in parts)
+        partly = " (part of the group only)" if partial else ""
+        facts.append(Markup('<span class="breakdown">{}{}: {}</span>').format(axis, partly, shown))
+    return facts
+
+
+def _share_only(group: PopulationGroup) -> bool:
+    """Whether the share is the group's only number: the table shows it as the group's number."""
+    return group.count is None and group.households is None
+
+
+def group_number(group: PopulationGroup) -> Markup:
+    """The group's number for its table row: its count, else its share of the total (households apart)."""
+    if group.count is not None:
+        return quantity(group.count)
+    if group.share is not None and _share_only(group):
+        return Markup('<span class="share">{} of the total</span>').format(percentage(group.share))
+    return Markup()
+
+
 def group_facts(group: PopulationGroup) -> Markup:
-    """A group's facts besides its count, one line: place, setting, share, types, date, breakdowns."""
+    """A group's facts besides its number, one line: part of, place, setting, share, types, breakdowns."""
     facts: list[Markup] = []
+    if group.part_of is not None:
+        facts.append(
+            Markup('<span class="part-of">of whom: part of {}</span>').format(_finalize(group.part_of))
+        )
     if group.place is not None:
         facts.append(Markup('<span class="place">{}</span>').format(_finalize(labels.place(group))))
     if group.setting is not None:
         facts.append(Markup('<span class="setting">{}</span>').format(labels.setting(group.setting)))
-    if group.share is not None:
+    if group.share is not None and not _share_only(group):
         facts.append(Markup('<span class="share">{} of the total</span>').format(percentage(group.share)))
     if len(group.types) > 1:
         codes = " + ".join(t.value for t in group.types)
         facts.append(Markup('<span class="types">{}</span>').format(codes))
     if group.as_of is not None:
         facts.append(Markup("as of {}").format(numbers.date_text(group.as_of)))
-    for axis, partial, parts in labels.breakdown_parts(group):
-        shown = Markup("; ").join(_shown(p.text(), p.placeholder) for p in parts)
-        partly = " (part of the group only)" if partial else ""
-        facts.append(Markup('<span class="breakdown">{}{}: {}</span>').format(axis, partly, shown))
+    facts += _breakdowns(group)
+    return Markup(" · ").join(facts)
+
+
+def total_facts(total: PopulationTotal) -> Markup:
+    """A total's facts besides its count and source, one line: the types it covers, its breakdowns."""
+    facts: list[Markup] = []
+    if total.types:
+        facts.append(Markup('<span class="types">{} only</span>').format(labels.total_types(total)))
+    facts += _breakdowns(total)
     return Markup(" · ").join(facts)
 
 
@@ -208,6 +265,8 @@ def render_html(factsheet: Factsheet, *, findings: Sequence[Finding] | None = No
         "f": factsheet,
         "details": () if populations is None else [g for g in populations.groups if has_details(g)],
         "group_facts": group_facts,
+        "total_facts": total_facts,
+        "group_number": group_number,
         "bars": None if factsheet.populations is None else charts.bar_chart(factsheet.populations),
         "donut": None if funding is None else charts.donut(funding),
         "segments": statement_segments,

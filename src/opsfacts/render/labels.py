@@ -16,10 +16,21 @@ from ..codes import (
     TargetKind,
 )
 from ..constraints import MIXED_ORIGIN, UNKNOWN_ORIGIN, country_name
-from ..model import AgeCount, Donor, KeyFigure, OriginCount, Partner, PopulationGroup, SexCount
+from ..model import (
+    AgeCount,
+    CategoryCount,
+    Donor,
+    KeyFigure,
+    OriginCount,
+    Partner,
+    PopulationGroup,
+    PopulationTotal,
+    SexCount,
+)
 from . import numbers
 
 __all__ = [
+    "BY_CATEGORY",
     "NOT_STATED",
     "Part",
     "age_band",
@@ -28,6 +39,7 @@ __all__ = [
     "donor_details",
     "donor_label",
     "key_figure_context",
+    "main_origins",
     "organisation_type",
     "origin_name",
     "partner_role",
@@ -35,6 +47,7 @@ __all__ = [
     "place",
     "qualifier_prefix",
     "setting",
+    "total_types",
 ]
 
 NOT_STATED = "not stated"
@@ -64,6 +77,8 @@ _ROLES = {
     PartnerRole.COORDINATION: "coordination",
 }
 _AXES = {BreakdownAxis.ORIGIN: "by origin", BreakdownAxis.SEX: "by sex", BreakdownAxis.AGE: "by age"}
+BY_CATEGORY = "by category (may overlap)"
+"""How the parts in the sheet's own categories are introduced: they need not add up to the whole."""
 
 
 def donor_label(donor: Donor) -> str:
@@ -74,9 +89,13 @@ def donor_label(donor: Donor) -> str:
 
 
 def donor_details(donor: Donor) -> str:
-    """What the factsheet says of a donor besides its name: ``ECHO; multilateral; IATI XM-DAC-918-3``."""
+    """What the factsheet says of a donor besides its name: ``ECHO; OCHA; multilateral; IATI XM-DAC-918-3``.
+
+    Its acronym and the note printed in brackets come first, as printed.
+    """
     parts = [
         donor.acronym,
+        donor.note,
         None if donor.type is None else organisation_type(donor.type),
         None if donor.iati_id is None else f"IATI {donor.iati_id}",
     ]
@@ -133,6 +152,14 @@ def origin_name(origin: str) -> str:
     return country_name(origin) or origin
 
 
+def main_origins(origins: tuple[str, ...]) -> str:
+    """Countries of origin listed without figures, by name: ``Mali; Niger``.
+
+    Semicolons apart, as in breakdowns: some names hold a comma ("Congo, The Democratic Republic of the").
+    """
+    return "; ".join(origin_name(o) for o in origins)
+
+
 def age_band(band: AgeCount) -> str:
     """An age band: ``0–17``, ``60+``."""
     return f"{band.min_age}+" if band.max_age is None else f"{band.min_age}–{band.max_age}"
@@ -153,7 +180,7 @@ class Part:
         return f"{self.name} {figures}".strip()
 
 
-def _part(name: str, item: OriginCount | SexCount | AgeCount) -> Part:
+def _part(name: str, item: OriginCount | SexCount | AgeCount | CategoryCount) -> Part:
     count = "" if item.count is None else numbers.quantity(item.count)
     percent = "" if item.percent is None else numbers.percentage(item.percent)
     if not count and percent:
@@ -164,14 +191,31 @@ def _part(name: str, item: OriginCount | SexCount | AgeCount) -> Part:
     return Part(name, count, percent, placeholder)
 
 
-def breakdown_parts(group: PopulationGroup) -> list[tuple[str, bool, list[Part]]]:
-    """A group's breakdowns: ``("by sex", partial, parts)`` per axis it has, in model order."""
+def breakdown_parts(whole: PopulationGroup | PopulationTotal) -> list[tuple[str, bool, list[Part]]]:
+    """A group's or total's breakdowns: ``("by sex", partial, parts)`` per axis it has, in model order.
+
+    Parts in the sheet's own categories come last, as ``("by category (may overlap)", False, parts)``:
+    categories may overlap, so they are never "part of the group only".
+    """
+    group = whole if isinstance(whole, PopulationGroup) else None
+    partial = () if group is None else group.partial
     axes: list[tuple[BreakdownAxis, list[Part]]] = [
-        (BreakdownAxis.ORIGIN, [_part(origin_name(p.origin), p) for p in group.by_origin]),
-        (BreakdownAxis.SEX, [_part(_SEXES[p.sex], p) for p in group.by_sex]),
-        (BreakdownAxis.AGE, [_part(age_band(p), p) for p in group.by_age]),
+        (
+            BreakdownAxis.ORIGIN,
+            [] if group is None else [_part(origin_name(p.origin), p) for p in group.by_origin],
+        ),
+        (BreakdownAxis.SEX, [_part(_SEXES[p.sex], p) for p in whole.by_sex]),
+        (BreakdownAxis.AGE, [_part(age_band(p), p) for p in whole.by_age]),
     ]
-    return [(_AXES[axis], axis in group.partial, parts) for axis, parts in axes if parts]
+    shown = [(_AXES[axis], axis in partial, parts) for axis, parts in axes if parts]
+    if whole.by_category:
+        shown.append((BY_CATEGORY, False, [_part(c.label, c) for c in whole.by_category]))
+    return shown
+
+
+def total_types(total: PopulationTotal) -> str:
+    """The population types a partial total covers (``IDP + RET``); empty for a total of all types."""
+    return " + ".join(t.value for t in total.types)
 
 
 def key_figure_context(figure: KeyFigure) -> str:

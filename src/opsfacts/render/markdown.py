@@ -7,9 +7,13 @@ written and no document can write raw HTML.
 
 Figures are shown as printed (a placeholder ``[XX]`` as ``[XX]``, ``over
 6,500`` with its qualifier), dates at the precision printed (``March 2019``).
-Optional table columns (households, share, place, setting, an office's
-``under``, staff parts) appear only when some row has the fact, so a
-factsheet without them renders as it did in format 1.0.
+Optional table columns (households, share, place, setting, the group a
+group is part of, population types, an office's ``under``, staff parts)
+appear only when some row has the fact, so a factsheet without them renders
+as it did in format 1.0. A money key figure is shown as printed with its
+currency (``USD 306.7 M``); breakdowns of groups and totals (by origin, sex,
+age, and the sheet's own categories, which may overlap) are listed under the
+population table, and countries of origin listed without figures after it.
 
 Deliberately not shown: the factsheet's ``language`` (Markdown has no place
 for it; the HTML page carries it as ``lang``), a target's ``action``,
@@ -23,7 +27,18 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..dates import PartialDate
-from ..model import Factsheet, Funding, KeyFigure, Partners, Populations, Presence, Section, Target
+from ..model import (
+    Factsheet,
+    Funding,
+    KeyFigure,
+    Partners,
+    PopulationGroup,
+    Populations,
+    PopulationTotal,
+    Presence,
+    Section,
+    Target,
+)
 from . import labels, numbers
 from .labels import NOT_STATED, donor_label
 
@@ -118,6 +133,8 @@ def _key_figure(k: KeyFigure, notes: _Notes) -> str:
     figures = [numbers.quantity(k.quantity)] if k.quantity is not None else []
     if k.percent is not None:
         figures.append(numbers.percentage(k.percent))
+    if k.amount is not None:
+        figures.append(numbers.money_printed(k.amount, k.currency))
     number = " / ".join(f"**{escape(x)}**" for x in figures)
     unit = f" {escape(k.unit)}" if k.unit else ""
     context = labels.key_figure_context(k)
@@ -144,6 +161,7 @@ def _populations(block: Populations, notes: _Notes, operation: str) -> list[str]
         ("People", True, True),
         ("Households", True, False),
         ("Share", True, False),
+        ("Part of", False, False),
         ("Where", False, False),
         ("Setting", False, False),
         ("Type", False, False),
@@ -156,6 +174,7 @@ def _populations(block: Populations, notes: _Notes, operation: str) -> list[str]
             "" if g.count is None else escape(numbers.quantity(g.count)),
             "" if g.households is None else escape(numbers.quantity(g.households)),
             "" if g.share is None else escape(numbers.percentage(g.share)),
+            "" if g.part_of is None else escape(g.part_of),
             escape(labels.place(g)),
             "" if g.setting is None else labels.setting(g.setting),
             " + ".join(t.value for t in g.types),
@@ -169,26 +188,32 @@ def _populations(block: Populations, notes: _Notes, operation: str) -> list[str]
         households = "" if total.households is None else f"**{escape(numbers.quantity(total.households))}**"
         rows.append(
             (
-                f"**{label}**{notes.refs(total.footnotes)}",
+                # The markers inside the bold: "**(x)**2" would not close the bold (CommonMark flanking).
+                f"**{label}{notes.refs(total.footnotes)}**",
                 f"**{escape(numbers.quantity(total.count))}**",
                 households,
                 "",
                 "",
                 "",
                 "",
+                labels.total_types(total),
                 "",
                 escape(_dated(total.source or "", total.as_of)),
             )
         )
     lines += _optional_table(columns, rows)
     breakdowns = []
-    for g in block.groups:
-        for axis, partial, parts in labels.breakdown_parts(g):
+    wholes: list[tuple[str, PopulationGroup | PopulationTotal]] = [(g.label, g) for g in block.groups]
+    wholes += [(t.label or "Total", t) for t in block.totals]
+    for name, whole in wholes:
+        for axis, partial, parts in labels.breakdown_parts(whole):
             listed = "; ".join(escape(p.text()) for p in parts)
             of_part = " (part of the group only)" if partial else ""
-            breakdowns.append(f"- *{escape(g.label)}, {axis}{of_part}:* {listed}")
+            breakdowns.append(f"- *{escape(name)}, {axis}{of_part}:* {listed}")
     if breakdowns:
         lines += [*breakdowns, ""]
+    if block.main_origins:
+        lines += [f"Main countries of origin: {escape(labels.main_origins(block.main_origins))}.", ""]
     return lines
 
 
@@ -303,7 +328,7 @@ def _donor_list(factsheet: Factsheet) -> list[str]:
         return []
     year = f" in {block.year}" if block.year else ""
     scope = f" of {escape(block.scope)}" if block.scope else ""
-    lines = [f"## Donors{_as_of(block.as_of)}", ""]
+    lists = []
     for title, donors in (("Major donors", block.major), ("Other donors", block.others)):
         if not donors:
             continue
@@ -311,18 +336,20 @@ def _donor_list(factsheet: Factsheet) -> list[str]:
         for d in donors:
             details = [labels.donor_details(d)] if labels.donor_details(d) else []
             if d.amount is not None:
-                currency = f"{block.currency} " if block.currency and d.amount.printed is None else ""
-                details.append(f"{currency}{numbers.figure(d.amount)}")
+                details.append(numbers.money_printed(d.amount, block.currency))
             names.append(escape(donor_label(d)) + (f" ({escape('; '.join(details))})" if details else ""))
-        lines += [f"{title}{scope}{year}: " + " \\| ".join(names), ""]
+        lists.append(f"{title}{scope}{year}: " + " \\| ".join(names))
     if block.and_others:
-        if lines[-1] == "":
-            lines.pop()
-        if len(lines) > 2:
-            lines[-1] += f" {escape(block.and_others)}"
+        if lists:
+            lists[-1] += f" {escape(block.and_others)}"
         else:
-            lines.append(escape(block.and_others, start=True))
-        lines.append("")
+            lists.append(escape(block.and_others, start=True))
+    if not (block.major or block.others) and (scope or year):
+        # No list to say it of: what the donors block covers stands alone.
+        lists.insert(0, f"Donors{scope}{year}.")
+    lines = [f"## Donors{_as_of(block.as_of)}", ""]
+    for line in lists:
+        lines += [line, ""]
     return lines
 
 

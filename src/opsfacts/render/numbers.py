@@ -27,6 +27,7 @@ __all__ = [
     "long_date",
     "money",
     "money_figure",
+    "money_printed",
     "money_short",
     "money_short_figure",
     "percent",
@@ -110,6 +111,17 @@ def money_figure(value: Figure, currency: str | None) -> str:
     if value.printed is not None or value.amount is None:
         return value.printed or ""
     return money(value.amount, currency)
+
+
+def money_printed(value: Figure, currency: str | None) -> str:
+    """An amount as printed, with its currency before it: ``USD 306.7 M``; else its printed text.
+
+    The digits and multiplier are kept as printed (``306.75 M`` stays ``306.75 M``); where the
+    factsheet kept the printed text (``$3.2 million``, ``USD [Figure] M``), that text is shown alone.
+    """
+    if value.printed is not None or value.value is None:
+        return value.printed or ""
+    return f"{currency} {figure(value)}" if currency else figure(value)
 
 
 def money_short_figure(value: Figure, currency: str | None) -> str:
