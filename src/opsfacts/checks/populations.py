@@ -197,16 +197,34 @@ def total_mismatch(factsheet: Factsheet) -> Iterator[Issue]:
             )
 
 
-def _wholes(factsheet: Factsheet) -> Iterator[tuple[Path, str, PopulationGroup | PopulationTotal]]:
+class _Described:
+    """How to name a group or total in a message, worked out only when a message is written."""
+
+    __slots__ = ("index", "item")
+
+    def __init__(self, item: PopulationGroup | PopulationTotal, index: int) -> None:
+        self.item = item
+        self.index = index
+
+    def __str__(self) -> str:
+        if isinstance(self.item, PopulationGroup):
+            return _describe(self.item)
+        name = repr(self.item.label) if self.item.label else f"total {self.index + 1}"
+        return f"the total {name} ({format_quantity(self.item.count)})"
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
+def _wholes(factsheet: Factsheet) -> Iterator[tuple[Path, _Described, PopulationGroup | PopulationTotal]]:
     """Every group and every total, with its path and how to name it in a message."""
     populations = factsheet.populations
     if populations is None:
         return
     for index, group in enumerate(populations.groups):
-        yield ("populations", "groups", index), _describe(group), group
+        yield ("populations", "groups", index), _Described(group, index), group
     for index, total in enumerate(populations.totals):
-        name = repr(total.label) if total.label else f"total {index + 1}"
-        yield ("populations", "totals", index), f"the total {name} ({format_quantity(total.count)})", total
+        yield ("populations", "totals", index), _Described(total, index), total
 
 
 def _breakdown(factsheet: Factsheet, key: str, axis: BreakdownAxis) -> Iterator[Issue]:
