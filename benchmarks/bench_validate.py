@@ -58,6 +58,8 @@ _FIXED_INTS = {"year", "min_age", "max_age"}
 
 
 def _vary(value: Any, rng: random.Random, key: str = "") -> Any:
+    if key == "stated_counts":
+        return value  # counts the text states ("eight key partners") must match its words
     if isinstance(value, dict):
         return {k: _vary(v, rng, k) for k, v in value.items()}
     if isinstance(value, list):

@@ -7,6 +7,7 @@ two-space indent, UTF-8, a trailing newline).
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import typing
@@ -38,7 +39,12 @@ __all__ = [
 Syntax = Literal["json", "yaml"]
 
 _structure = converter.get_structure_hook(Factsheet)
-_unstructure = converter.get_unstructure_hook(Factsheet)
+
+
+@functools.cache
+def _unstructure() -> Any:
+    # Built on first use: validating never writes, and building the hooks costs start-up time.
+    return converter.get_unstructure_hook(Factsheet)
 
 
 def _version_problem(migration: Migration) -> Problem | None:
@@ -98,7 +104,7 @@ def structure_parsed(parsed: Parsed, *, source: str | None = None) -> Factsheet:
 
 def to_dict(factsheet: Factsheet) -> dict[str, Any]:
     """The JSON-like data of a factsheet: keys in field order, defaults left out."""
-    return typing.cast(dict[str, Any], _unstructure(factsheet))
+    return typing.cast(dict[str, Any], _unstructure()(factsheet))
 
 
 def parse(text: str | bytes, syntax: Syntax = "json", *, source: str | None = None) -> Parsed:

@@ -506,7 +506,7 @@ def share_mismatch(factsheet: Factsheet) -> Iterator[Issue]:
             {"types": ["REF"], "label": "DR Congo", "count": 44033, "share": "19"}]}
     """
     populations = factsheet.populations
-    if populations is None:
+    if populations is None or not _prints_shares(populations):
         return
     hosted = _hosted(populations)
     whole = _share_whole(populations)
@@ -560,6 +560,20 @@ def share_mismatch(factsheet: Factsheet) -> Iterator[Issue]:
                 )
 
 
+def _prints_shares(populations: Populations) -> bool:
+    """Whether any share or category is printed: most sheets print none, and the rule has nothing to do."""
+    return any(g.share is not None or g.by_category for g in populations.groups) or any(
+        t.by_category for t in populations.totals
+    )
+
+
+def _prints_parts(populations: Populations) -> bool:
+    """Whether any group is printed as part of another, or any category is printed."""
+    return any(g.part_of is not None or g.by_category for g in populations.groups) or any(
+        t.by_category for t in populations.totals
+    )
+
+
 def _parent(
     populations: Populations, group: PopulationGroup
 ) -> tuple[Path, PopulationGroup | PopulationTotal] | None:
@@ -592,7 +606,7 @@ def part_above_whole(factsheet: Factsheet) -> Iterator[Issue]:
              "by_category": [{"label": "women and children", "count": 63870}]}]}
     """
     populations = factsheet.populations
-    if populations is None:
+    if populations is None or not _prints_parts(populations):
         return
     for index, group in enumerate(populations.groups):
         parent = _parent(populations, group)
