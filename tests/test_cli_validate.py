@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from opsfacts.checks import CheckConfig, Finding, Severity
+from opsfacts.checks import INTERNAL_CODE, CheckConfig, Finding, Severity, rules
 from opsfacts.checks.config import load_config_file as real_load_config_file
 from opsfacts.cli import main
 from opsfacts.reporting import report_schema
@@ -369,6 +369,8 @@ def fake_checks(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
         load_config_file=load_config_file,
         check=check,
         CheckConfig=CheckConfig,
+        INTERNAL_CODE=INTERNAL_CODE,
+        rules=rules,
     )
     monkeypatch.setitem(sys.modules, "opsfacts.checks", module)
     return calls

@@ -79,6 +79,17 @@ class CheckConfig:
         ignored = [len(s) for s in self.ignore if selector_matches(s, code)]
         return not ignored or max(chosen) > max(ignored)
 
+    def unknown_selectors(self, codes: Iterable[str]) -> tuple[str, ...]:
+        """The selectors of ``select`` and ``ignore`` that select none of ``codes``.
+
+        A selector that selects nothing is a typo (``OPS999``, ``BOGUS``): with
+        ``select`` it would silently turn every rule off.
+        """
+        known = tuple(codes)
+        return tuple(
+            s for s in (*self.select, *self.ignore) if not any(selector_matches(s, code) for code in known)
+        )
+
     def ignores(self, code: str) -> bool:
         """Whether the code is explicitly ignored (internal findings obey only this)."""
         return any(selector_matches(s, code) for s in self.ignore)

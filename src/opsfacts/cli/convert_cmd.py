@@ -48,6 +48,16 @@ def _usage(message: str) -> int:
     return EXIT_USAGE
 
 
+def _not_a_directory(output: str, needs: str, hint: str) -> str | None:
+    """Why ``-o OUTPUT`` cannot be the directory the outputs go to, or None."""
+    path = Path(output)
+    if path.exists() and not path.is_dir():
+        return f"{output} is a file; {needs} -o DIR, a directory"
+    if not path.exists() and path.suffix.lower() in (".json", ".yaml", ".yml", ".csv"):
+        return f"{output} looks like a file name, but {needs} -o DIR, a directory; {hint}"
+    return None
+
+
 def _directory(output: str) -> Path | None:
     path = Path(output)
     try:
@@ -74,6 +84,11 @@ def _documents(args: argparse.Namespace, factsheets: list[tuple[str, Any]]) -> i
         return write_text(texts[factsheets[0][0]], args.output)
     if args.output is None:
         return _usage("several inputs need -o DIR (one output file per input)")
+    refused = _not_a_directory(
+        args.output, "several inputs need", "convert the inputs one at a time to write one file each"
+    )
+    if refused is not None:
+        return _usage(refused)
     targets: dict[str, str] = {}
     for name, _ in factsheets:
         target = Path(name).stem + suffix
@@ -101,6 +116,9 @@ def _tables(args: argparse.Namespace, factsheets: list[Any]) -> int:
         return write_text(buffer.getvalue(), args.output)
     if args.output is None:
         return _usage(f"choose a table with --table ({', '.join(TABLE_NAMES)}) or write all to -o DIR")
+    refused = _not_a_directory(args.output, "all the tables need", "choose one with --table NAME")
+    if refused is not None:
+        return _usage(refused)
     directory = _directory(args.output)
     if directory is None:
         return EXIT_USAGE

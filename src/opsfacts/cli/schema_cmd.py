@@ -40,15 +40,41 @@ def _text(report: bool) -> str:
     return schema_text()
 
 
+def _kind(text: str) -> tuple[str, str | None]:
+    """Which schema a file says it is, by its ``$id``: (``report``, version), (``factsheet``, version)."""
+    import json  # noqa: PLC0415
+
+    try:
+        schema_id = json.loads(text).get("$id", "")
+    except (ValueError, AttributeError):
+        return "unknown", None
+    for kind in ("report", "factsheet"):
+        prefix = f"urn:opsfacts:schema:{kind}:"
+        if isinstance(schema_id, str) and schema_id.startswith(prefix):
+            return kind, schema_id.removeprefix(prefix)
+    return "unknown", None
+
+
 def run(args: argparse.Namespace) -> int:
     """Print, write or check the schema; 0 ok, 1 the file differs, 2 I/O error."""
-    text = _text(args.report)
     if args.check:
         try:
             current = Path(args.check).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             print(f"opsfacts schema: error: {args.check}: {exc}", file=sys.stderr)
             return EXIT_USAGE
+        from ..model import FORMAT_VERSION  # noqa: PLC0415
+
+        kind, version = _kind(current)
+        # Compare the file with the schema it is, whatever the options say.
+        report = kind == "report" if kind != "unknown" else args.report
+        if kind == "factsheet" and version != FORMAT_VERSION:
+            print(
+                f"{args.check}: the schema of format {version}, published as released; only the "
+                f"format {FORMAT_VERSION} schema is generated, so there is nothing to compare"
+            )
+            return EXIT_OK
+        text = _text(report)
         if current == text:
             print(f"{args.check}: up to date")
             return EXIT_OK
@@ -58,13 +84,14 @@ def run(args: argparse.Namespace) -> int:
             current.splitlines(keepends=True), text.splitlines(keepends=True), args.check, "generated", n=1
         )
         sys.stdout.writelines(list(diff)[:60])
-        option = " --report" if args.report else ""
+        option = " --report" if report else ""
         print(
             f"{args.check}: differs from the generated schema; regenerate it with "
             f"'opsfacts schema{option} -o {args.check}'",
             file=sys.stderr,
         )
         return EXIT_PROBLEMS
+    text = _text(args.report)
     if args.output:
         try:
             Path(args.output).write_text(text, encoding="utf-8")

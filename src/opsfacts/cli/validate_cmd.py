@@ -89,10 +89,12 @@ def _checks_runner(args: argparse.Namespace) -> ChecksRunner | None:
         return None
     try:
         from ..checks import (  # noqa: PLC0415 - only when checks run
+            INTERNAL_CODE,
             Severity,
             check,
             load_config,
             load_config_file,
+            rules,
         )
     except ImportError as exc:
         if exc.name is not None and exc.name.startswith("opsfacts.checks"):
@@ -118,6 +120,15 @@ def _checks_runner(args: argparse.Namespace) -> ChecksRunner | None:
         config = attrs.evolve(config, **changes)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    codes = [INTERNAL_CODE, *(r.code for r in rules())]
+    unknown = config.unknown_selectors(codes)
+    if unknown:
+        prefixes = sorted({code[: len(code.rstrip("0123456789")) + 1] for code in codes})
+        listing = ", ".join(repr(s) for s in unknown)
+        raise UsageError(
+            f"no rule code starts with {listing}; the rule codes start with {', '.join(prefixes)} "
+            "(see the rule catalogue)"
+        )
     threshold = config.fail_on.rank
 
     def run_checks(factsheet: Any) -> list[tuple[tuple[str | int, ...], Entry]]:

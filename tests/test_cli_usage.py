@@ -1,0 +1,100 @@
+"""Command-line mistakes that used to do something other than asked: each is now a usage error.
+
+- ``validate --select BOGUS`` turned every check off and passed;
+- ``schema --check`` on the report schema suggested overwriting it with the factsheet schema;
+- ``convert`` of several inputs to ``-o one.yaml`` made a directory named ``one.yaml``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from opsfacts.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+AS_PUBLISHED = REPO / "examples" / "mali-2017-06.as-published.json"
+CORRECTED = REPO / "examples" / "mali-2017-06.corrected.json"
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("selector", [("--select", "BOGUS"), ("--select", "OPS999"), ("--ignore", "OPX1")])
+def test_an_unknown_rule_selector_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], selector: tuple[str, str]
+) -> None:
+    code, out, err = _run(capsys, "validate", *selector, str(AS_PUBLISHED))
+    assert code == 2
+    assert out == ""
+    assert f"no rule code starts with '{selector[1]}'" in err
+    assert "the rule codes start with OPS0, OPS1, OPS2, OPS3, OPS4, OPS5, OPS6, OPS7, OPS8, OPS9" in err
+
+
+def test_a_known_prefix_still_selects(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "validate", "--select", "OPS1", "--ignore", "OPS000", str(AS_PUBLISHED))
+    assert code == 1
+    assert [line.split()[1] for line in out.splitlines()[:-1]] == ["OPS108", "OPS108", "OPS102", "OPS108"]
+
+
+def test_schema_check_knows_the_report_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "schema", "--check", str(REPO / "schemas" / "report-1.0.schema.json"))
+    assert (code, out.endswith(": up to date\n")) == (0, True)
+
+
+def test_schema_check_suggests_the_right_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    stale = tmp_path / "report.json"
+    stale.write_text('{"$id": "urn:opsfacts:schema:report:1.0"}\n', encoding="utf-8")
+    code, _, err = _run(capsys, "schema", "--check", str(stale))
+    assert code == 1
+    assert f"regenerate it with 'opsfacts schema --report -o {stale}'" in err
+
+
+def test_schema_check_of_an_older_format_says_it_is_frozen(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "schema", "--check", str(REPO / "schemas" / "factsheet-1.0.schema.json"))
+    assert code == 0
+    assert "the schema of format 1.0, published as released" in out
+
+
+@pytest.mark.parametrize("output", ["one.yaml", "tables.csv"])
+def test_several_outputs_to_a_file_name_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], output: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(AS_PUBLISHED, "a.json")
+    shutil.copy(CORRECTED, "b.json")
+    to = "yaml" if output.endswith(".yaml") else "csv"
+    code, out, err = _run(capsys, "convert", "a.json", "b.json", "--to", to, "-o", output)
+    assert code == 2
+    assert out == ""
+    assert f"{output} looks like a file name" in err
+    assert not Path(output).exists()
+
+
+def test_several_outputs_to_an_existing_file_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(AS_PUBLISHED, "a.json")
+    shutil.copy(CORRECTED, "b.json")
+    Path("out").write_text("kept\n", encoding="utf-8")
+    code, _, err = _run(capsys, "convert", "a.json", "b.json", "--to", "json", "-o", "out")
+    assert code == 2
+    assert "out is a file; several inputs need -o DIR, a directory" in err
+    assert Path("out").read_text(encoding="utf-8") == "kept\n"
+
+
+def test_several_outputs_to_a_directory_still_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(AS_PUBLISHED, "a.json")
+    shutil.copy(CORRECTED, "b.json")
+    code, _, _ = _run(capsys, "convert", "a.json", "b.json", "--to", "yaml", "-o", "out")
+    assert code == 0
+    assert sorted(p.name for p in Path("out").iterdir()) == ["a.yaml", "b.yaml"]
