@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from ..codes import Scale
 from ..constraints import currency_codes
 from ..model import Factsheet, Figure, Funding
 from .dates import FUNDING_LAG_DAYS, after_publication, days_after_period
@@ -305,9 +306,9 @@ def implausible_scale(factsheet: Factsheet) -> Iterator[Issue]:
         "funding": {"currency": "USD", "requested": {"value": "42749662", "scale": "million"}}
     """
     for parts, value in index(factsheet).of_type(Figure):
-        if value.scale.exponent == 0 or value.value is None or value.amount is None:
+        if value.scale is Scale.ONE or value.value is None or value.value < _IMPLAUSIBLE_SCALED_VALUE:
             continue
-        if value.value >= _IMPLAUSIBLE_SCALED_VALUE:
+        if value.amount is not None:
             full = format_amount(value.amount)
             yield Issue(
                 parts,

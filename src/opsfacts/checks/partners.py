@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..codes import OrganisationType, PartnerRole
-from ..model import Factsheet, Partner, Quantity
+from ..model import Factsheet, Partner
 from ._names import name_key
 from .findings import Issue, Severity
-from .precision import quantity_interval
+from .precision import count_interval
 from .registry import rule
 
 __all__: list[str] = []
@@ -48,8 +48,7 @@ def partner_count(factsheet: Factsheet) -> Iterator[Issue]:
         possible = sum(1 for p in block.partners if _counted(p, kinds, roles, certain=False))
         untyped = possible - listed
         low, high = listed, None if incomplete else possible
-        said = quantity_interval(Quantity(value=stated.count, qualifier=stated.qualifier))
-        assert said is not None  # a stated count always has a value
+        said = count_interval(stated.count, stated.qualifier)
         if said.high >= low and (high is None or said.low <= high):
             continue
         if high is None:

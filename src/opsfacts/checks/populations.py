@@ -469,8 +469,8 @@ def _share_whole(populations: Populations) -> tuple[Interval, str, PopulationTot
 def _share_differs(part: Quantity | None, whole: Interval, share: Interval) -> Interval | None:
     """The share the counts give, when it does not match the printed one."""
     counted = _people(part)
-    if counted is None:
-        return None
+    if counted is None or not counted.high.is_finite() or not whole.high.is_finite():
+        return None  # "over 6,500" gives no share to compare
     computed = counted.percent_of(whole)
     if computed is None or computed.overlaps(share):
         return None

@@ -20,6 +20,7 @@ __all__ = [
     "ABOUT_SLACK",
     "INFINITY",
     "Interval",
+    "count_interval",
     "figure_interval",
     "format_amount",
     "format_figure",
@@ -119,12 +120,17 @@ def quantity_interval(quantity: Quantity | None) -> Interval | None:
     """
     if quantity is None or quantity.value is None:
         return None
-    value = Decimal(quantity.value)
-    if quantity.qualifier is Qualifier.AT_LEAST:
+    return count_interval(quantity.value, quantity.qualifier)
+
+
+def count_interval(count: int, qualifier: Qualifier) -> Interval:
+    """Where the true count lies, given a count as printed and its qualifier."""
+    value = Decimal(count)
+    if qualifier is Qualifier.AT_LEAST:
         return Interval(value, INFINITY)
-    if quantity.qualifier is Qualifier.AT_MOST:
+    if qualifier is Qualifier.AT_MOST:
         return Interval(Decimal(0), value)
-    if quantity.qualifier is Qualifier.ABOUT:
+    if qualifier is Qualifier.ABOUT:
         return Interval(value * (1 - ABOUT_SLACK), value * (1 + ABOUT_SLACK))
     return Interval.exact(value)
 
