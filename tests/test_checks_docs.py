@@ -13,5 +13,5 @@ def test_catalogue_lists_every_rule_with_its_documentation() -> None:
         assert f":Severity: {rule.severity.value}" in text
         assert rule.rationale.splitlines()[0] in text
         assert rule.example.splitlines()[0] in text
-    assert "``OPS000`` is not a rule" in text
+    assert "``OPS009`` is not a rule" in text
     assert len([line for line in text.splitlines() if line.startswith(".. rubric:: OPS")]) == len(rules())

@@ -152,3 +152,21 @@ def test_render_dispatch() -> None:
     assert render(REPORT, "sarif") == render_sarif(REPORT)
     assert render(REPORT, "github") == render_github(REPORT)
     assert render(REPORT, "text", colour=True) == render_text(REPORT, colour=True)
+
+
+def test_a_crashed_rule_and_an_unreadable_file_have_their_own_codes_and_titles() -> None:
+    from opsfacts.checks import INTERNAL_CODE
+
+    report = Report(
+        (
+            FileReport("gone.json", (Entry("OPS000", "no such file"),), unreadable=True),
+            FileReport("ok.json", (Entry(INTERNAL_CODE, "rule OPS201 crashed with KeyError"),)),
+        )
+    )
+    rules = json.loads(render_sarif(report))["runs"][0]["tool"]["driver"]["rules"]
+    titles = {r["id"]: r["shortDescription"]["text"] for r in rules}
+    assert INTERNAL_CODE == "OPS009"
+    assert titles == {
+        "OPS000": "The file could not be read.",
+        "OPS009": "A consistency rule crashed, or a rule plug-in could not be loaded.",
+    }

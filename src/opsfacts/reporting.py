@@ -20,6 +20,8 @@ OPS006    a JSON Schema violation (``--jsonschema`` or a local ``$schema``) the 
 OPS007    the document's ``$schema`` is unknown or unusable (never fetched)
 OPS008    a notice, not an error: the document is in an older format version and
           was read through migration (``opsfacts migrate`` rewrites it)
+OPS009    internal: a consistency rule crashed, or a rule plug-in could not be
+          loaded (a bug to report, not a problem of the document)
 ========  =========================================================================
 """
 
@@ -73,6 +75,7 @@ LOAD_CODES: Final = {
     "OPS006": ("schema", "The document breaks a JSON Schema rule."),
     "OPS007": ("unknown-schema", "The document's $schema is unknown or unusable."),
     "OPS008": ("migrated", "The document is in an older format version and was read through migration."),
+    "OPS009": ("internal", "A consistency rule crashed, or a rule plug-in could not be loaded."),
 }
 """Codes of load problems: code -> (name, short description)."""
 
@@ -96,7 +99,7 @@ class Entry:
     """One reported problem or finding."""
 
     code: str
-    """``OPS000``-``OPS008`` for load problems and notices; the rule code for consistency findings."""
+    """``OPS000``-``OPS009`` for load problems, notices and internal errors; the rule code for findings."""
     message: str
     severity: str = "error"
     """``error``, ``warning`` or ``info``."""

@@ -10,7 +10,7 @@ Rules are functions registered with :func:`rule`; each yields :class:`Issue`
 objects which :func:`check` turns into :class:`Finding` objects with the
 rule's code and severity. Codes by family: OPS1xx funding, OPS2xx
 populations, OPS3xx presence, OPS4xx partners, OPS5xx donors, OPS6xx
-footnotes, OPS7xx text, OPS8xx contacts and links, OPS9xx dates; OPS000 is
+footnotes, OPS7xx text, OPS8xx contacts and links, OPS9xx dates; OPS009 is
 an internal error (a crashing rule, a broken plug-in).
 """
 

@@ -13,7 +13,7 @@ from .registry import Rule, plugin_problems, rules
 
 __all__ = ["INTERNAL_CODE", "check", "fails"]
 
-INTERNAL_CODE = "OPS000"
+INTERNAL_CODE = "OPS009"
 """Code of internal findings: a rule that crashed, a plug-in that failed to load."""
 
 
