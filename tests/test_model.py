@@ -210,3 +210,33 @@ def test_the_checks_are_reachable_from_the_top_level() -> None:
     assert {"check", "Finding", "CheckConfig", "Severity"} <= set(opsfacts.__all__)
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
         _ = opsfacts.nope
+
+
+def test_a_factsheet_repr_is_a_readable_summary() -> None:
+    from pathlib import Path
+
+    import opsfacts
+
+    mali = opsfacts.load(Path(__file__).resolve().parents[1] / "examples" / "mali-2017-06.corrected.json")
+    assert repr(mali) == (
+        "<Factsheet title='Mali Factsheet, June 2017', operation='Mali', period=2017-06-01..2017-06-30, "
+        "3 sections, 6 population groups, 8 partners, 6 sectors, 43 donors, 3 contacts, funding>"
+    )
+
+
+def test_from_dict_takes_python_dates() -> None:
+    import opsfacts
+
+    data = {
+        "publisher": {"name": "UNHCR"},
+        "operation": {"name": "Chad", "countries": ["TCD"]},
+        "title": "Chad",
+        "format_version": "2.0",
+        "period": {"start": datetime.date(2024, 3, 1), "end": datetime.date(2024, 3, 31)},
+    }
+    factsheet = opsfacts.from_dict(data)
+    assert factsheet.period == Period(start=PartialDate("2024-03-01"), end=PartialDate("2024-03-31"))
+    assert opsfacts.to_dict(factsheet)["period"] == {"start": "2024-03-01", "end": "2024-03-31"}
+    data["period"] = {"start": datetime.datetime(2024, 3, 1, 12, 0)}
+    with pytest.raises(opsfacts.InvalidDocument, match="expected a date string"):
+        opsfacts.from_dict(data)

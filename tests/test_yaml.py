@@ -151,3 +151,45 @@ def test_dumped_yaml_is_safe_for_any_yaml_reader(mali: Factsheet) -> None:
     assert "!!" not in text
     assert "&" not in "".join(line.split(":")[0] for line in text.splitlines())
     assert yaml.safe_load(text)["title"] == mali.title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "010",
+        "0o10",
+        "0x1F",
+        "0b11",
+        "1_000",
+        "1:20",
+        ".inf",
+        "-.Inf",
+        ".nan",
+        "1e3",
+        "1.5e3",
+        "yes",
+        "Off",
+        "~",
+        "+12",
+    ],
+)
+def test_scalars_resolve_as_pyyaml_safe_load_does(text: str) -> None:
+    import math
+
+    import yaml
+
+    from opsfacts.sources import parse_yaml
+
+    ours = parse_yaml(f"a: {text}\n").data["a"]
+    theirs = yaml.safe_load(f"a: {text}\n")["a"]
+    if isinstance(theirs, float) and math.isnan(theirs):
+        assert isinstance(ours, float)
+        assert math.isnan(ours)
+    else:
+        assert (type(ours), ours) == (type(theirs), theirs)
+
+
+def test_dates_stay_text_for_the_model() -> None:
+    from opsfacts.sources import parse_yaml
+
+    assert parse_yaml("a: 2017-06-30\nb: 2017-06\n").data == {"a": "2017-06-30", "b": "2017-06"}

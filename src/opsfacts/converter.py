@@ -113,6 +113,8 @@ converter.register_unstructure_hook(Decimal, str)
 
 
 def _structure_partial_date(value: Any, _: Any) -> PartialDate:
+    if type(value) is datetime.date:
+        return PartialDate(value)  # from a Python caller: lossless
     _expect(value, str, "a date string written YYYY-MM-DD, YYYY-MM or YYYY")
     return PartialDate(value)
 

@@ -775,7 +775,7 @@ class Acceptance:
     )
 
 
-@frozen(field_transformer=constrained)
+@frozen(field_transformer=constrained, repr=False)
 class Factsheet:
     """A country operations factsheet."""
 
@@ -831,6 +831,25 @@ class Factsheet:
                 f"not {self.format_version!r} (load older documents with opsfacts.load, which migrates them)"
             )
         check_any_of(self)
+
+    def __repr__(self) -> str:
+        # The whole document would be thousands of characters on one line: a summary reads better.
+        parts = [f"title={self.title!r}", f"operation={self.operation.name!r}"]
+        period = self.reference_period
+        parts.append(f"period={period.start}..{period.end or period.start}")
+        counts = [
+            ("key figure", len(self.key_figures)),
+            ("section", len(self.sections)),
+            ("population group", len(self.populations.groups) if self.populations else 0),
+            ("partner", len(self.partners.partners) if self.partners else 0),
+            ("sector", len(self.activities)),
+            ("donor", len(self.donors.major) + len(self.donors.others) if self.donors else 0),
+            ("contact", len(self.contacts)),
+        ]
+        parts += [f"{n} {what}{'' if n == 1 else 's'}" for what, n in counts if n]
+        if self.funding is not None:
+            parts.append("funding")
+        return f"<Factsheet {', '.join(parts)}>"
 
     @property
     def reference_period(self) -> Period:

@@ -9,6 +9,7 @@ node's position is recorded while it is turned into data.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import json
 import re
@@ -349,29 +350,37 @@ class _YamlBuilder:
         return self._scalar(node)
 
     def _scalar(self, node: Any) -> Any:
-        tag, text = node.tag, node.value
+        tag = node.tag
         # Dates stay text: the model parses them strictly, as it does in JSON.
         if tag in (_YAML_STR, _YAML_TIMESTAMP):
-            return text
-        if tag == _YAML_NULL:
-            return None
-        if tag == _YAML_BOOL:
-            return text.lower() in ("true", "yes", "on", "y")
-        if tag == _YAML_INT:
-            try:
-                return (
-                    int(text.replace("_", ""), 0)
-                    if text.lower().startswith(("0x", "0o"))
-                    else int(text.replace("_", ""))
-                )
-            except ValueError:
-                raise self._error(node, f"unsupported integer {text!r}") from None
-        if tag == _YAML_FLOAT:
-            try:
-                return float(text.replace("_", ""))
-            except ValueError:
-                return float("nan")
-        raise self._error(node, f"unsupported YAML tag {tag!r}")
+            return node.value
+        construct = _scalar_constructors().get(tag)
+        if construct is None:
+            raise self._error(node, f"unsupported YAML tag {tag!r}")
+        try:
+            # PyYAML's own safe resolution: 010 is octal 8, .inf is infinity, 1_000 is 1000.
+            return construct(_safe_constructor(), node)
+        except ValueError:
+            raise self._error(node, f"unsupported scalar {node.value!r}") from None
+
+
+@functools.cache
+def _safe_constructor() -> Any:
+    from yaml.constructor import SafeConstructor  # noqa: PLC0415 - PyYAML only for YAML users
+
+    return SafeConstructor()
+
+
+@functools.cache
+def _scalar_constructors() -> dict[str, Any]:
+    from yaml.constructor import SafeConstructor  # noqa: PLC0415
+
+    return {
+        _YAML_NULL: SafeConstructor.construct_yaml_null,
+        _YAML_BOOL: SafeConstructor.construct_yaml_bool,
+        _YAML_INT: SafeConstructor.construct_yaml_int,
+        _YAML_FLOAT: SafeConstructor.construct_yaml_float,
+    }
 
 
 def parse_text(raw: str | bytes, syntax: str) -> Parsed:
