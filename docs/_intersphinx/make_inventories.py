@@ -85,7 +85,11 @@ INVENTORIES: dict[str, Project] = {
         "cattrs",
         "stable",
         "https://catt.rs/en/stable/",
-        (("cattrs.Converter", "py:class", "cattrs.html#$"),),
+        (
+            ("cattrs.Converter", "py:class", "cattrs.html#$"),
+            # Autodoc names the class by the module it is defined in.
+            ("cattrs.converters.Converter", "py:class", "cattrs.html#cattrs.Converter"),
+        ),
     ),
     "jsonschema": Project(
         "jsonschema",

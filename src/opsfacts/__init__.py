@@ -22,7 +22,7 @@ from .codes import (
     StaffCategory,
     TargetKind,
 )
-from .converter import converter
+from .converter import configure_converter, converter, make_converter
 from .dates import PartialDate
 from .errors import (
     ABSENT,
@@ -158,12 +158,14 @@ __all__ = [
     "WriteError",
     "__version__",
     "check",
+    "configure_converter",
     "converter",
     "dump",
     "dumps",
     "from_dict",
     "load",
     "loads",
+    "make_converter",
     "migrate",
     "to_dict",
 ]

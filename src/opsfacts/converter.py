@@ -1,4 +1,4 @@
-"""The one cattrs converter that reads and writes every model class.
+"""The cattrs converter that reads and writes every model class, and how to make your own.
 
 It is strict: no coercion (``"12"`` is not a count, ``true`` is not a
 string), unknown keys are refused, and every problem of a document is
@@ -32,10 +32,7 @@ from .dates import PartialDate
 from .errors import ABSENT, PathPart, Problem, format_path
 from .modelling import STRUCTURING, shorthand_of
 
-__all__ = ["converter", "field_key", "problems_from"]
-
-converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
-"""The converter for all model classes. Use it to (un)structure any part of a factsheet."""
+__all__ = ["configure_converter", "converter", "field_key", "make_converter", "problems_from"]
 
 
 def field_key(field: attrs.Attribute[Any]) -> str:
@@ -103,24 +100,11 @@ def _structure_decimal(value: Any, _: Any) -> Decimal:
     return parse_decimal(value)
 
 
-converter.register_structure_hook(str, _structure_str)
-converter.register_structure_hook(int, _structure_int)
-converter.register_structure_hook(bool, _structure_bool)
-converter.register_structure_hook(datetime.date, _structure_date)
-converter.register_structure_hook(Decimal, _structure_decimal)
-converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
-converter.register_unstructure_hook(Decimal, str)
-
-
 def _structure_partial_date(value: Any, _: Any) -> PartialDate:
     if type(value) is datetime.date:
         return PartialDate(value)  # from a Python caller: lossless
     _expect(value, str, "a date string written YYYY-MM-DD, YYYY-MM or YYYY")
     return PartialDate(value)
-
-
-converter.register_structure_hook(PartialDate, _structure_partial_date)
-converter.register_unstructure_hook(PartialDate, str)
 
 
 def _structure_enum(value: Any, tp: type[enum.Enum]) -> enum.Enum:
@@ -135,18 +119,14 @@ def _structure_enum(value: Any, tp: type[enum.Enum]) -> enum.Enum:
     raise ValueError(f"{value!r} is not a {tp.__name__} code; use one of {listing}")
 
 
-converter.register_structure_hook(Code, _structure_enum)
-converter.register_unstructure_hook(Code, lambda member: member.value)
-
-
 def _is_constrained(tp: Any) -> bool:
     return constraint_of(tp) is not None
 
 
-def _constrained_hook(tp: Any) -> Any:
+def _constrained_hook(tp: Any, conv: cattrs.Converter) -> Any:
     constraint = constraint_of(tp)
     assert constraint is not None
-    base = converter.get_structure_hook(tp.__origin__)
+    base = conv.get_structure_hook(tp.__origin__)
     base_type = tp.__origin__
     check = constraint.check
 
@@ -160,21 +140,15 @@ def _constrained_hook(tp: Any) -> Any:
     return structure
 
 
-converter.register_structure_hook_factory(_is_constrained, _constrained_hook)
-converter.register_unstructure_hook_factory(
-    _is_constrained, lambda tp: converter.get_unstructure_hook(tp.__origin__)
-)
-
-
 def _is_optional(tp: Any) -> bool:
     args = typing.get_args(tp)
     return typing.get_origin(tp) in (types.UnionType, typing.Union) and len(args) == 2 and type(None) in args
 
 
-def _optional_hook(tp: Any) -> Any:
+def _optional_hook(tp: Any, conv: cattrs.Converter) -> Any:
     # cattrs' own Optional handling dispatches on every call; resolve the hook once.
     inner_type = next(a for a in typing.get_args(tp) if a is not type(None))
-    inner = converter.get_structure_hook(inner_type)
+    inner = conv.get_structure_hook(inner_type)
 
     def structure(value: Any, _: Any) -> Any:
         return None if value is None else inner(value, inner_type)
@@ -182,17 +156,14 @@ def _optional_hook(tp: Any) -> Any:
     return structure
 
 
-converter.register_structure_hook_factory(_is_optional, _optional_hook)
-
-
 def _is_homogeneous_tuple(tp: Any) -> bool:
     args = typing.get_args(tp)
     return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
-def _tuple_hook(tp: Any) -> Any:
+def _tuple_hook(tp: Any, conv: cattrs.Converter) -> Any:
     item_type = typing.get_args(tp)[0]
-    item = converter.get_structure_hook(item_type)
+    item = conv.get_structure_hook(item_type)
 
     def structure(value: Any, _: Any) -> tuple[Any, ...]:
         # A string is iterable; taking it for a list of characters would be a silent change.
@@ -213,23 +184,19 @@ def _tuple_hook(tp: Any) -> Any:
     return structure
 
 
-def _tuple_unstructure_hook(tp: Any) -> Any:
-    item = converter.get_unstructure_hook(typing.get_args(tp)[0])
+def _tuple_unstructure_hook(tp: Any, conv: cattrs.Converter) -> Any:
+    item = conv.get_unstructure_hook(typing.get_args(tp)[0])
     return lambda value: [item(v) for v in value]
 
 
-converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook)
-converter.register_unstructure_hook_factory(_is_homogeneous_tuple, _tuple_unstructure_hook)
-
-
-def _class_hook(cls: type) -> Any:
+def _class_hook(cls: type, conv: cattrs.Converter) -> Any:
     overrides: dict[str, Any] = {
         f.name: override(rename=field_key(f)) for f in attrs.fields(cls) if field_key(f) != f.name
     }
     inner: Any = make_dict_structure_fn(
-        cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True, **overrides
+        cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True, **overrides
     )
-    bare = _bare_hook(cls)
+    bare = _bare_hook(cls, conv)
 
     def structure(value: Any, _: Any) -> Any:
         if type(value) is not dict and not isinstance(value, Mapping):
@@ -248,14 +215,14 @@ def _class_hook(cls: type) -> Any:
     return structure
 
 
-def _bare_hook(cls: type) -> Any:
+def _bare_hook(cls: type, conv: cattrs.Converter) -> Any:
     """For a class written as a bare value (``498170`` for a Quantity), the hook reading that value."""
     name = shorthand_of(cls)
     if name is None:
         return None
     tp = attrs.fields_dict(cls)[name].type
     inner_type = next((a for a in typing.get_args(tp) if a is not type(None)), tp) if _is_optional(tp) else tp
-    hook = converter.get_structure_hook(inner_type)
+    hook = conv.get_structure_hook(inner_type)
 
     def structure(value: Any) -> Any:
         if value is None or isinstance(value, list):
@@ -269,7 +236,7 @@ def _bare_hook(cls: type) -> Any:
     return structure
 
 
-def _class_unstructure_hook(cls: type) -> Any:
+def _class_unstructure_hook(cls: type, conv: cattrs.Converter) -> Any:
     overrides: dict[str, Any] = {}
     for f in attrs.fields(cls):
         kwargs: dict[str, Any] = {}
@@ -279,7 +246,7 @@ def _class_unstructure_hook(cls: type) -> Any:
             kwargs["omit_if_default"] = False  # the format version is always written
         if kwargs:
             overrides[f.name] = override(**kwargs)
-    unstructure: Any = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True, **overrides)
+    unstructure: Any = make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **overrides)
     name = shorthand_of(cls)
     if name is None:
         return unstructure
@@ -291,8 +258,54 @@ def _class_unstructure_hook(cls: type) -> Any:
     return bare_when_alone
 
 
-converter.register_structure_hook_factory(attrs.has, _class_hook)
-converter.register_unstructure_hook_factory(attrs.has, _class_unstructure_hook)
+def _constrained_unstructure_hook(tp: Any, conv: cattrs.Converter) -> Any:
+    return conv.get_unstructure_hook(tp.__origin__)
+
+
+def configure_converter(conv: cattrs.Converter) -> None:
+    """Register on ``conv`` every hook that reads and writes the model, as cattrs' own
+    ``configure_converter`` functions do.
+
+    The hooks look up the hooks of nested types on ``conv`` itself, so a hook you register
+    on ``conv`` (before the first use of a class that contains it) is the one used
+    everywhere, and ``conv.copy()`` works as cattrs documents. Use
+    :func:`make_converter` for a new strict converter.
+    """
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(datetime.date, _structure_date)
+    conv.register_structure_hook(Decimal, _structure_decimal)
+    conv.register_unstructure_hook(datetime.date, datetime.date.isoformat)
+    conv.register_unstructure_hook(Decimal, str)
+    conv.register_structure_hook(PartialDate, _structure_partial_date)
+    conv.register_unstructure_hook(PartialDate, str)
+    conv.register_structure_hook(Code, _structure_enum)
+    conv.register_unstructure_hook(Code, lambda member: member.value)
+    conv.register_structure_hook_factory(_is_constrained, _constrained_hook)
+    conv.register_unstructure_hook_factory(_is_constrained, _constrained_unstructure_hook)
+    conv.register_structure_hook_factory(_is_optional, _optional_hook)
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook)
+    conv.register_unstructure_hook_factory(_is_homogeneous_tuple, _tuple_unstructure_hook)
+    conv.register_structure_hook_factory(attrs.has, _class_hook)
+    conv.register_unstructure_hook_factory(attrs.has, _class_unstructure_hook)
+
+
+def make_converter() -> cattrs.Converter:
+    """A new strict converter for the model: no coercion, unknown keys refused, every
+    problem collected. Customise it with its own hooks, then pass it to
+    :func:`opsfacts.from_dict`, :func:`opsfacts.loads` or :func:`opsfacts.to_dict`::
+
+        conv = make_converter()
+        conv.register_unstructure_hook(Donor, lambda d: {"name": d.name.upper()})
+    """
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    configure_converter(conv)
+    return conv
+
+
+converter = make_converter()
+"""The default converter, made by :func:`make_converter`. Use it to (un)structure any part of a factsheet."""
 
 
 # --- turning cattrs' exception groups into problems ---------------------------

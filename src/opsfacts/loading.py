@@ -14,6 +14,8 @@ import typing
 from pathlib import Path
 from typing import Any, Literal
 
+import cattrs
+
 from . import sources
 from .converter import converter, problems_from
 from .errors import InvalidDocument, ParseError, Problem, ReadError, WriteError
@@ -66,45 +68,54 @@ def _version_problem(migration: Migration) -> Problem | None:
     )
 
 
-def _structure_migrated(data: Any) -> tuple[Factsheet, Migration]:
+def _structure_migrated(data: Any, conv: cattrs.Converter | None) -> tuple[Factsheet, Migration]:
     """Migrate, then structure; raise InvalidDocument (without positions) listing every problem."""
     migration = migrate(data)
     problem = _version_problem(migration)
     if problem is not None:
         raise InvalidDocument([problem])
+    structure = _structure if conv is None else conv.get_structure_hook(Factsheet)
     try:
-        return typing.cast(Factsheet, _structure(migration.data, Factsheet)), migration
+        return typing.cast(Factsheet, structure(migration.data, Factsheet)), migration
     except Exception as exc:  # noqa: BLE001 - every structuring failure becomes a Problem
         raise InvalidDocument(problems_from(exc, migration.data)) from None
 
 
-def from_dict(data: Any, *, source: str | None = None) -> Factsheet:
+def from_dict(
+    data: Any, *, source: str | None = None, converter: cattrs.Converter | None = None
+) -> Factsheet:
     """Build a factsheet from JSON-like data of any version it reads (older ones are migrated).
 
-    Raise :class:`InvalidDocument` listing every problem.
+    Raise :class:`InvalidDocument` listing every problem. ``converter`` is one made by
+    :func:`~opsfacts.converter.make_converter` with hooks of your own; the default one otherwise.
     """
     try:
-        return _structure_migrated(data)[0]
+        return _structure_migrated(data, converter)[0]
     except InvalidDocument as exc:
         raise InvalidDocument(exc.problems, source) from None
 
 
-def load_parsed(parsed: Parsed, *, source: str | None = None) -> tuple[Factsheet, Migration]:
+def load_parsed(
+    parsed: Parsed, *, source: str | None = None, converter: cattrs.Converter | None = None
+) -> tuple[Factsheet, Migration]:
     """Build a factsheet from parsed text, with what migration changed; problems carry line and column."""
     try:
-        return _structure_migrated(parsed.data)
+        return _structure_migrated(parsed.data, converter)
     except InvalidDocument as exc:
         raise InvalidDocument(locate_problems(list(exc.problems), parsed), source) from None
 
 
-def structure_parsed(parsed: Parsed, *, source: str | None = None) -> Factsheet:
+def structure_parsed(
+    parsed: Parsed, *, source: str | None = None, converter: cattrs.Converter | None = None
+) -> Factsheet:
     """Build a factsheet from parsed text; problems carry line and column."""
-    return load_parsed(parsed, source=source)[0]
+    return load_parsed(parsed, source=source, converter=converter)[0]
 
 
-def to_dict(factsheet: Factsheet) -> dict[str, Any]:
+def to_dict(factsheet: Factsheet, *, converter: cattrs.Converter | None = None) -> dict[str, Any]:
     """The JSON-like data of a factsheet: keys in field order, defaults left out."""
-    return typing.cast(dict[str, Any], _unstructure()(factsheet))
+    unstructure = _unstructure() if converter is None else converter.get_unstructure_hook(Factsheet)
+    return typing.cast(dict[str, Any], unstructure(factsheet))
 
 
 def parse(text: str | bytes, syntax: Syntax = "json", *, source: str | None = None) -> Parsed:
@@ -115,18 +126,24 @@ def parse(text: str | bytes, syntax: Syntax = "json", *, source: str | None = No
         raise ParseError(exc.problems, source) from None
 
 
-def loads(text: str | bytes, *, syntax: Syntax = "json", source: str | None = None) -> Factsheet:
+def loads(
+    text: str | bytes,
+    *,
+    syntax: Syntax = "json",
+    source: str | None = None,
+    converter: cattrs.Converter | None = None,
+) -> Factsheet:
     """Load a factsheet from JSON (or, with ``syntax="yaml"``, YAML) text."""
-    return structure_parsed(parse(text, syntax, source=source), source=source)
+    return structure_parsed(parse(text, syntax, source=source), source=source, converter=converter)
 
 
-def dumps(factsheet: Factsheet, *, syntax: Syntax = "json") -> str:
+def dumps(factsheet: Factsheet, *, syntax: Syntax = "json", converter: cattrs.Converter | None = None) -> str:
     """Write a factsheet as canonical JSON (or YAML) text.
 
     Raise :class:`WriteError` when the text would be larger than
     :data:`opsfacts.sources.MAX_BYTES` (in UTF-8), which no reader accepts.
     """
-    data = to_dict(factsheet)
+    data = to_dict(factsheet, converter=converter)
     if syntax == "yaml":
         from .yaml_text import dump_yaml  # noqa: PLC0415 - PyYAML only for YAML users
 
@@ -162,18 +179,26 @@ def read_source(path: str | os.PathLike[str]) -> bytes:
         raise ReadError(name, exc.strerror or str(exc)) from None
 
 
-def load(path: str | os.PathLike[str], *, syntax: Syntax | None = None) -> Factsheet:
+def load(
+    path: str | os.PathLike[str], *, syntax: Syntax | None = None, converter: cattrs.Converter | None = None
+) -> Factsheet:
     """Load a factsheet from a ``.json``, ``.yaml`` or ``.yml`` file."""
     name = os.fspath(path)
     parsed = parse(read_source(name), syntax or syntax_of(name), source=name)
-    return structure_parsed(parsed, source=name)
+    return structure_parsed(parsed, source=name, converter=converter)
 
 
-def dump(factsheet: Factsheet, path: str | os.PathLike[str], *, syntax: Syntax | None = None) -> None:
+def dump(
+    factsheet: Factsheet,
+    path: str | os.PathLike[str],
+    *,
+    syntax: Syntax | None = None,
+    converter: cattrs.Converter | None = None,
+) -> None:
     """Write a factsheet to a file as canonical JSON or YAML (by suffix), whole or not at all.
 
     Raise :class:`WriteError` if the text is larger than opsfacts reads.
     """
     from .writing import write_text_atomic  # noqa: PLC0415
 
-    write_text_atomic(path, dumps(factsheet, syntax=syntax or syntax_of(path)))
+    write_text_atomic(path, dumps(factsheet, syntax=syntax or syntax_of(path), converter=converter))
