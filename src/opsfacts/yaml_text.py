@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from .sources import parse_yaml
+
 __all__ = ["FOLD_LENGTH", "dump_yaml"]
 
 FOLD_LENGTH = 72
@@ -34,9 +36,7 @@ def _loader_class() -> type[yaml.SafeLoader]:
 
 
 def _loads(text: str) -> Any:
-    # Same timestamp handling as opsfacts.sources: timestamps stay text.
-    from .sources import parse_yaml  # noqa: PLC0415 - avoid an import cycle at load time
-
+    # Same scalar handling as opsfacts.sources: timestamps stay text.
     return parse_yaml(text).data
 
 

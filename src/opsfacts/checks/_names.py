@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-__all__ = ["NUMBER_WORDS", "language_of", "name_key", "number_in", "numbers_in", "word_key"]
+__all__ = ["NUMBER_WORDS", "language_of", "name_key", "numbers_in", "word_key"]
 
 _ONES = (
     "zero",
@@ -403,9 +403,3 @@ def numbers_in(text: str, language: str | None = None) -> tuple[tuple[int, int, 
     found = list(_digit_numbers(text))
     found += _word_numbers(text, language_of(language))
     return tuple(sorted(found, key=lambda item: item[1]))
-
-
-def number_in(text: str, language: str | None = None) -> int | None:
-    """The first whole number written in a text, or None."""
-    found = numbers_in(text, language)
-    return found[0][0] if found else None
