@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from opsfacts.checks import INTERNAL_CODE, CheckConfig, Finding, Severity, rules
+from opsfacts.checks import INTERNAL_CODE, CheckConfig, ConfigError, Finding, Severity, rules
 from opsfacts.checks.config import load_config_file as real_load_config_file
 from opsfacts.cli import main
 from opsfacts.reporting import report_schema
@@ -370,6 +370,7 @@ def fake_checks(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
         check=check,
         CheckConfig=CheckConfig,
         INTERNAL_CODE=INTERNAL_CODE,
+        ConfigError=ConfigError,
         rules=rules,
     )
     monkeypatch.setitem(sys.modules, "opsfacts.checks", module)

@@ -1,5 +1,6 @@
 """Validating documents as ``opsfacts validate`` does: parse, honour ``$schema``, load, check.
 
+:func:`validate` is the whole command as a function: paths in, the report out.
 A :class:`DocumentValidator` is built once and used for every document: the
 converter, the JSON Schema validators and the check configuration are made
 once, not per document. Its reports (:class:`~opsfacts.reporting.FileReport`)
@@ -11,34 +12,34 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlparse
 
 import attrs
 
 from .errors import InvalidDocument, ParseError, PathPart, Problem, ReadError, format_path
+from .inputs import Input
 from .loading import load_parsed, parse, read_source
 from .migration import READ_VERSIONS, version_of
 from .model import FORMAT_VERSION
-from .reporting import Entry, FileReport, load_code, sort_entries
+from .reporting import Entry, FileReport, Report, load_code, sort_entries
 from .schema import schema_file_name, schema_id
 from .sources import Parsed
 
-__all__ = ["ChecksRunner", "DocumentValidator", "Input", "schema_problems"]
+if TYPE_CHECKING:
+    from .checks import CheckConfig
 
-
-@attrs.frozen
-class Input:
-    """One document to validate."""
-
-    name: str
-    """How the document is named in reports (the path as given, or ``<stdin>``)."""
-    path: Path | None
-    """The file, or None for standard input."""
-    syntax: str
-    """``json`` or ``yaml``."""
+__all__ = [
+    "ChecksRunner",
+    "DocumentValidator",
+    "Input",
+    "checks_runner",
+    "schema_problems",
+    "validate",
+    "validate_inputs",
+]
 
 
 # Runs the consistency checks on a factsheet: returns entries (path parts, Entry without position).
@@ -263,3 +264,93 @@ class DocumentValidator:
         except SchemaError as exc:
             return _SchemaRef(problem=_short(f"{name} is not a valid JSON Schema: {exc.message}"))
         return _SchemaRef(validator=cls(schema, format_checker=cls.FORMAT_CHECKER))
+
+
+def checks_runner(config: CheckConfig | None = None) -> ChecksRunner:
+    """The consistency checks as ``opsfacts validate`` runs them: findings as report entries.
+
+    Raise :class:`~opsfacts.checks.ConfigError` when ``select`` or ``ignore`` names a code
+    no rule has (a typo would otherwise silently turn rules off).
+    """
+    from .checks import INTERNAL_CODE, CheckConfig, ConfigError, check, rules  # noqa: PLC0415
+
+    config = config or CheckConfig()
+    codes = [INTERNAL_CODE, *(r.code for r in rules())]
+    unknown = config.unknown_selectors(codes)
+    if unknown:
+        prefixes = sorted({code[: len(code.rstrip("0123456789")) + 1] for code in codes})
+        listing = ", ".join(repr(s) for s in unknown)
+        raise ConfigError(
+            f"no rule code starts with {listing}; the rule codes start with {', '.join(prefixes)} "
+            "(see the rule catalogue)"
+        )
+    threshold = config.fail_on.rank
+
+    def run(factsheet: Any) -> list[tuple[tuple[PathPart, ...], Entry]]:
+        return [
+            (
+                tuple(f.parts),
+                Entry(
+                    f.code,
+                    f.message,
+                    severity=str(f.severity.value),
+                    path=f.path,
+                    fails=f.severity.rank >= threshold,
+                ),
+            )
+            for f in check(factsheet, config)
+        ]
+
+    return run
+
+
+# Below this many files, starting worker processes costs more than it saves.
+_PARALLEL_FROM = 64
+_WORKER_VALIDATOR: DocumentValidator | None = None
+
+
+def _validate_in_worker(source: Input) -> FileReport:
+    assert _WORKER_VALIDATOR is not None
+    return _WORKER_VALIDATOR.validate(source)
+
+
+def validate_inputs(validator: DocumentValidator, inputs: Sequence[Input], jobs: int = 0) -> Report:
+    """Validate every input, reported in order; in forked worker processes when there are many
+    files (``jobs``: how many; 0 for one per CPU, 1 for none)."""
+    import multiprocessing  # noqa: PLC0415
+
+    jobs = jobs or os.cpu_count() or 1
+    forkable = "fork" in multiprocessing.get_all_start_methods()
+    if jobs < 2 or len(inputs) < _PARALLEL_FROM or not forkable or any(i.path is None for i in inputs):
+        return Report(tuple(validator.validate(source) for source in inputs))
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
+    global _WORKER_VALIDATOR  # noqa: PLW0603 - inherited by the forked workers, built once
+    _WORKER_VALIDATOR = validator
+    context = multiprocessing.get_context("fork")
+    chunk = max(1, len(inputs) // (jobs * 4))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        return Report(tuple(pool.map(_validate_in_worker, inputs, chunksize=chunk)))
+
+
+def validate(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    config: CheckConfig | None = None,
+    checks: bool = True,
+    use_jsonschema: bool = False,
+    jobs: int = 1,
+) -> Report:
+    """Validate files, directories and glob patterns as ``opsfacts validate`` does; return its report.
+
+    ``opsfacts.reporting.render(report, "json")`` is then what ``opsfacts validate
+    --format json`` prints. A path that names no file is reported as unreadable
+    (``OPS000``), so the report's exit code is 2, as the command's is.
+    """
+    from .inputs import expand_paths  # noqa: PLC0415
+
+    inputs, unmatched = expand_paths(os.fspath(p) for p in paths)
+    runner = checks_runner(config) if checks else None
+    report = validate_inputs(DocumentValidator(use_jsonschema=use_jsonschema, checks=runner), inputs, jobs)
+    missing = tuple(FileReport(arg, (Entry("OPS000", reason),), unreadable=True) for arg, reason in unmatched)
+    return Report(report.files + missing)

@@ -135,7 +135,7 @@ def _tables(args: argparse.Namespace, factsheets: list[Any]) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Convert the files; 0 done, 1 an input is not a valid factsheet, 2 usage or I/O error."""
-    from ._inputs import expand  # noqa: PLC0415
+    from ..inputs import expand  # noqa: PLC0415
 
     inputs, errors = expand(args.files, args.stdin_format)
     for message in errors:

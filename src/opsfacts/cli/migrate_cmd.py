@@ -88,9 +88,9 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     """Migrate the files; 0 done, 1 an input is invalid (or, with --check, older), 2 usage or I/O error."""
+    from ..inputs import expand  # noqa: PLC0415
     from ..loading import Syntax, dumps  # noqa: PLC0415
     from ..writing import write_text_atomic  # noqa: PLC0415
-    from ._inputs import expand  # noqa: PLC0415
 
     inputs, errors = expand(args.files, args.stdin_format)
     for message in errors:

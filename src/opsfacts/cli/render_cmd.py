@@ -101,7 +101,7 @@ def _findings(factsheet: Any) -> list[Any] | None:
 
 def run(args: argparse.Namespace) -> int:
     """Render the file; 0 done, 1 invalid document, 2 usage or I/O error."""
-    from ._inputs import expand  # noqa: PLC0415
+    from ..inputs import expand  # noqa: PLC0415
 
     inputs, errors = expand([args.file], args.stdin_format)
     if errors or len(inputs) != 1:

@@ -19,8 +19,7 @@ from typing import TYPE_CHECKING, Any
 from . import EXIT_USAGE
 
 if TYPE_CHECKING:
-    from ..reporting import FileReport
-    from ..validation import ChecksRunner, DocumentValidator, Input
+    from ..validation import ChecksRunner
 
 __all__ = ["register", "run"]
 
@@ -89,12 +88,9 @@ def _checks_runner(args: argparse.Namespace) -> ChecksRunner | None:
         return None
     try:
         from ..checks import (  # noqa: PLC0415 - only when checks run
-            INTERNAL_CODE,
             Severity,
-            check,
             load_config,
             load_config_file,
-            rules,
         )
     except ImportError as exc:
         if exc.name is not None and exc.name.startswith("opsfacts.checks"):
@@ -102,7 +98,7 @@ def _checks_runner(args: argparse.Namespace) -> ChecksRunner | None:
         raise
     import attrs  # noqa: PLC0415
 
-    from ..reporting import Entry  # noqa: PLC0415
+    from ..validation import checks_runner  # noqa: PLC0415
 
     try:
         # ConfigError messages start with the file's path.
@@ -120,61 +116,10 @@ def _checks_runner(args: argparse.Namespace) -> ChecksRunner | None:
         config = attrs.evolve(config, **changes)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    codes = [INTERNAL_CODE, *(r.code for r in rules())]
-    unknown = config.unknown_selectors(codes)
-    if unknown:
-        prefixes = sorted({code[: len(code.rstrip("0123456789")) + 1] for code in codes})
-        listing = ", ".join(repr(s) for s in unknown)
-        raise UsageError(
-            f"no rule code starts with {listing}; the rule codes start with {', '.join(prefixes)} "
-            "(see the rule catalogue)"
-        )
-    threshold = config.fail_on.rank
-
-    def run_checks(factsheet: Any) -> list[tuple[tuple[str | int, ...], Entry]]:
-        return [
-            (
-                tuple(f.parts),
-                Entry(
-                    f.code,
-                    f.message,
-                    severity=str(f.severity.value),
-                    path=f.path,
-                    fails=f.severity.rank >= threshold,
-                ),
-            )
-            for f in check(factsheet, config)
-        ]
-
-    return run_checks
-
-
-# Below this many files, starting worker processes costs more than it saves.
-_PARALLEL_FROM = 64
-_WORKER_VALIDATOR: DocumentValidator | None = None
-
-
-def _validate_in_worker(source: Input) -> FileReport:
-    assert _WORKER_VALIDATOR is not None
-    return _WORKER_VALIDATOR.validate(source)
-
-
-def _validate_all(validator: DocumentValidator, inputs: list[Input], jobs: int) -> list[FileReport]:
-    """Validate every input, in order; in forked worker processes when there are many files."""
-    import multiprocessing  # noqa: PLC0415
-
-    jobs = jobs or os.cpu_count() or 1
-    forkable = "fork" in multiprocessing.get_all_start_methods()
-    if jobs < 2 or len(inputs) < _PARALLEL_FROM or not forkable or any(i.path is None for i in inputs):
-        return [validator.validate(source) for source in inputs]
-    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
-
-    global _WORKER_VALIDATOR  # noqa: PLW0603 - inherited by the forked workers, built once
-    _WORKER_VALIDATOR = validator
-    context = multiprocessing.get_context("fork")
-    chunk = max(1, len(inputs) // (jobs * 4))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        return list(pool.map(_validate_in_worker, inputs, chunksize=chunk))
+    try:
+        return checks_runner(config)
+    except ValueError as exc:  # ConfigError: an unknown rule selector
+        raise UsageError(str(exc)) from None
 
 
 def _colour(stream: Any) -> bool:
@@ -183,9 +128,9 @@ def _colour(stream: Any) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     """Validate the inputs and print the report; return the exit code."""
-    from ..reporting import Report, render  # noqa: PLC0415
-    from ..validation import DocumentValidator  # noqa: PLC0415
-    from ._inputs import expand  # noqa: PLC0415
+    from ..inputs import expand  # noqa: PLC0415
+    from ..reporting import render  # noqa: PLC0415
+    from ..validation import DocumentValidator, validate_inputs  # noqa: PLC0415
 
     inputs, errors = expand(args.paths, args.stdin_format)
     for message in errors:
@@ -198,9 +143,9 @@ def run(args: argparse.Namespace) -> int:
     except UsageError as exc:
         print(f"opsfacts validate: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    validator = DocumentValidator(use_jsonschema=args.jsonschema, checks=checks)
-    reports: list[FileReport] = _validate_all(validator, inputs, args.jobs)
-    report = Report(tuple(reports))
+    report = validate_inputs(
+        DocumentValidator(use_jsonschema=args.jsonschema, checks=checks), inputs, args.jobs
+    )
     if args.output:
         text = render(report, args.format)
         try:

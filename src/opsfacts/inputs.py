@@ -1,4 +1,4 @@
-"""Turning ``opsfacts validate`` arguments into a list of inputs.
+"""Turning paths, directories and glob patterns into the list of documents to read.
 
 Arguments are files, directories (searched recursively for ``*.json``,
 ``*.yaml`` and ``*.yml``, hidden directories skipped, sorted), glob patterns
@@ -13,9 +13,22 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..validation import Input
+import attrs
 
-__all__ = ["SUFFIXES", "Input", "expand"]
+__all__ = ["SUFFIXES", "Input", "expand", "expand_paths"]
+
+
+@attrs.frozen
+class Input:
+    """One document to read."""
+
+    name: str
+    """How the document is named in reports (the path as given, or ``<stdin>``)."""
+    path: Path | None
+    """The file, or None for standard input."""
+    syntax: str
+    """``json`` or ``yaml``."""
+
 
 SUFFIXES = (".json", ".yaml", ".yml")
 """Suffixes of the files a directory is searched for."""
@@ -41,8 +54,16 @@ def _is_pattern(arg: str) -> bool:
 
 def expand(args: Iterable[str], stdin_syntax: str = "json") -> tuple[list[Input], list[str]]:
     """The inputs named by the arguments, and a message for each argument that names nothing."""
+    inputs, unmatched = expand_paths(args, stdin_syntax)
+    return inputs, [f"{arg}: {reason}" for arg, reason in unmatched]
+
+
+def expand_paths(
+    args: Iterable[str], stdin_syntax: str = "json"
+) -> tuple[list[Input], list[tuple[str, str]]]:
+    """The inputs named by the arguments, and (argument, reason) for each argument that names nothing."""
     inputs: list[Input] = []
-    errors: list[str] = []
+    errors: list[tuple[str, str]] = []
     seen: set[str] = set()
 
     def add(path: Path) -> None:
@@ -61,13 +82,13 @@ def expand(args: Iterable[str], stdin_syntax: str = "json") -> tuple[list[Input]
         if path.is_dir():
             files = _walk(path)
             if not files:
-                errors.append(f"{arg}: no *.json, *.yaml or *.yml files in this directory")
+                errors.append((arg, "no *.json, *.yaml or *.yml files in this directory"))
             for file in files:
                 add(file)
         elif not path.exists() and _is_pattern(arg):
             matches = sorted(glob.glob(arg, recursive=True))
             if not matches:
-                errors.append(f"{arg}: no files match this pattern")
+                errors.append((arg, "no files match this pattern"))
             for match in matches:
                 for file in _walk(Path(match)) if Path(match).is_dir() else [Path(match)]:
                     add(file)
