@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import re
 from decimal import Decimal
+from typing import Any
 
 import attrs
 import pytest
@@ -240,3 +242,29 @@ def test_from_dict_takes_python_dates() -> None:
     data["period"] = {"start": datetime.datetime(2024, 3, 1, 12, 0)}
     with pytest.raises(opsfacts.InvalidDocument, match="expected a date string"):
         opsfacts.from_dict(data)
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (
+            lambda: Operation(name="T", countries=["TZA"]),  # type: ignore[arg-type]
+            "Operation.countries must be a tuple, not list ['TZA']",
+        ),
+        (
+            lambda: PopulationGroup(label="x", types=("REF",), count=Quantity(5)),  # type: ignore[arg-type]
+            "PopulationGroup.types[0] must be a PopulationType, not str 'REF'",
+        ),
+        (
+            lambda: Operation(name="T", countries=("TZA",), scope="country"),  # type: ignore[arg-type]
+            "Operation.scope must be an OperationScope, not str 'country'",
+        ),
+        (
+            lambda: Figure(value=48.3),  # type: ignore[arg-type]
+            "Figure.value must be a decimal.Decimal such as Decimal('48.3'), not 48.3",
+        ),
+    ],
+)
+def test_wrong_python_types_are_refused_with_the_field_and_the_type(build: Any, message: str) -> None:
+    with pytest.raises(ValueError, match="^" + re.escape(message) + "$"):
+        build()

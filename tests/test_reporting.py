@@ -170,3 +170,9 @@ def test_a_crashed_rule_and_an_unreadable_file_have_their_own_codes_and_titles()
         "OPS000": "The file could not be read.",
         "OPS009": "A consistency rule crashed, or a rule plug-in could not be loaded.",
     }
+
+
+def test_a_plug_in_rule_code_fits_the_report_schema() -> None:
+    report = Report((FileReport("a.json", (Entry("ACME1", "a plug-in finding", "warning", "$"),)),))
+    Draft202012Validator(report_schema()).validate(json.loads(render_json(report)))
+    assert report_schema()["$defs"]["problem"]["properties"]["code"]["pattern"] == "^[A-Z]{2,8}[0-9]{1,4}$"

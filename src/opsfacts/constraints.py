@@ -19,6 +19,8 @@ from typing import Annotated, Any
 import attrs
 
 __all__ = [
+    "RULE_CODE_PATTERN",
+    "RULE_SELECTOR_PATTERN",
     "Amount",
     "Constraint",
     "Count",
@@ -167,6 +169,11 @@ _WEB_ADDRESS = (
 _LANGUAGE = r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*"
 _IATI_ORG_ID = r"[A-Z]{2}(?:-[A-Za-z0-9]+)+"
 _DECIMAL = r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?"
+RULE_CODE_PATTERN = re.compile(r"[A-Z]{2,8}[0-9]{1,4}")
+"""A rule code: a prefix of capitals and a number (``OPS201``, a plug-in's ``ACME1``). The
+registry, the reports and the report schema all use this one definition."""
+RULE_SELECTOR_PATTERN = re.compile(r"[A-Z]{2,8}[0-9]{0,4}")
+"""A rule code or a prefix of one (``OPS201``, ``OPS2``, ``ACME``), as ``select`` and ``ignore`` take."""
 DECIMAL_PATTERN = re.compile(_DECIMAL)
 DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -311,8 +318,8 @@ RuleCode = Annotated[
     str,
     Constraint(
         "rule code or prefix",
-        _matches(r"[A-Z]{2,8}[0-9]{0,4}", "a rule code or prefix such as 'OPS201' or 'OPS2'"),
-        {"pattern": r"^[A-Z]{2,8}[0-9]{0,4}$"},
+        _matches(RULE_SELECTOR_PATTERN.pattern, "a rule code or prefix such as 'OPS201' or 'OPS2'"),
+        {"pattern": f"^{RULE_SELECTOR_PATTERN.pattern}$"},
     ),
 ]
 """A consistency rule code ("OPS201") or prefix ("OPS2")."""

@@ -9,6 +9,7 @@ model object in Python refuses the same values loading does.
 
 from __future__ import annotations
 
+import enum
 import types
 import typing
 from collections.abc import Callable
@@ -119,18 +120,35 @@ def _checker(tp: Any) -> Checker | None:
                 return optional
         return None
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-        sub = _checker(args[0])
-        if sub is not None:
-            item_checker = sub
+        item_checker = _checker(args[0])
 
-            def each(value: Any) -> list[tuple[tuple[str | int, ...], str]]:
-                found: list[tuple[tuple[str | int, ...], str]] = []
+        def each(value: Any) -> list[tuple[tuple[str | int, ...], str]]:
+            if not isinstance(value, tuple):
+                # A list would be accepted here and fail later, unhashable: say so now.
+                return [((), f"must be a tuple, not {type(value).__name__} {_short(value)}")]
+            found: list[tuple[tuple[str | int, ...], str]] = []
+            if item_checker is not None:
                 for index, item in enumerate(value):
                     found.extend(((index, *p), m) for p, m in item_checker(item))
-                return found
+            return found
 
-            return each
+        return each
+    if isinstance(tp, type) and (attrs.has(tp) or issubclass(tp, enum.Enum)):
+        kind: type = tp
+
+        def instance(value: Any) -> list[tuple[tuple[str | int, ...], str]]:
+            if isinstance(value, kind):
+                return []
+            article = "an" if kind.__name__[0] in "AEIOU" else "a"
+            return [((), f"must be {article} {kind.__name__}, not {type(value).__name__} {_short(value)}")]
+
+        return instance
     return None
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 STRUCTURING: ContextVar[bool] = ContextVar("opsfacts_structuring", default=False)

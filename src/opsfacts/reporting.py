@@ -34,6 +34,7 @@ from typing import Any, Final
 import attrs
 
 from ._version import __version__
+from .constraints import RULE_CODE_PATTERN
 
 __all__ = [
     "DOCS_URL",
@@ -233,7 +234,7 @@ def report_schema() -> dict[str, Any]:
         "type": "object",
         "description": "A problem or consistency finding.",
         "properties": {
-            "code": {"type": "string", "pattern": "^[A-Z]{2,8}[0-9]{3,4}$", "examples": ["OPS002"]},
+            "code": {"type": "string", "pattern": f"^{RULE_CODE_PATTERN.pattern}$", "examples": ["OPS002"]},
             "severity": {"enum": list(SEVERITIES)},
             "message": {"type": "string", "minLength": 1},
             "path": {"type": ["string", "null"], "pattern": "^\\$", "description": "JSON path."},

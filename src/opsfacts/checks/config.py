@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import stat
 import tomllib
 from collections.abc import Iterable
@@ -12,12 +11,13 @@ from typing import Any
 
 import attrs
 
+from ..constraints import RULE_SELECTOR_PATTERN
 from ..errors import OpsfactsError
 from .findings import Severity
 
 __all__ = ["CheckConfig", "ConfigError", "load_config", "load_config_file", "selector_matches"]
 
-SELECTOR_PATTERN = re.compile(r"[A-Z]{2,8}[0-9]{0,4}")
+SELECTOR_PATTERN = RULE_SELECTOR_PATTERN
 """A rule code or prefix: ``OPS201``, ``OPS2``, ``OPS``."""
 
 _KEYS = ("select", "ignore", "fail-on")

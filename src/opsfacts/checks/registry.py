@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from ..constraints import RULE_CODE_PATTERN
 from ..model import Factsheet
 from .findings import Issue, Severity
 
@@ -38,7 +39,7 @@ ENTRY_POINT_GROUP = "opsfacts.rules"
 RuleFunction = Callable[[Factsheet], Iterable[Issue]]
 """A rule: takes a factsheet, yields an :class:`Issue` for each problem."""
 
-CODE_PATTERN = re.compile(r"[A-Z]{2,8}[0-9]{1,4}")
+CODE_PATTERN = RULE_CODE_PATTERN
 """Rule codes: a prefix of capitals and a number (``OPS201``, ``ACME1``)."""
 
 _EXAMPLE_HEADING = re.compile(r"^\s*(?:Failing )?[Ee]xample::?\s*$", re.MULTILINE)
