@@ -42,6 +42,7 @@ import attrs
 from .codes import BreakdownAxis, Setting, TargetKind
 from .dates import PartialDate
 from .model import AgeCount, CategoryCount, Factsheet, Figure, Percentage, Quantity, SexCount
+from .render.numbers import digits
 
 __all__ = [
     "LEFT_OUT",
@@ -115,21 +116,6 @@ def _percentage(value: Percentage | None) -> str | None:
 
 def _printed(value: Quantity | Percentage | Figure | None) -> str | None:
     return None if value is None else value.printed
-
-
-_CHUNK = 10**1000
-
-
-def _digits(value: int) -> str:
-    # Every digit of a count, however many (str() refuses more than 4,300 by default).
-    if -_CHUNK < value < _CHUNK:
-        return str(value)
-    sign, rest = ("-", -value) if value < 0 else ("", value)
-    chunks: list[str] = []
-    while rest >= _CHUNK:
-        rest, low = divmod(rest, _CHUNK)
-        chunks.append(str(low).zfill(1000))
-    return sign + str(rest) + "".join(reversed(chunks))
 
 
 # Moving the decimal point never rounds in this context: any rounding would raise.
@@ -1289,7 +1275,7 @@ def _text(value: Cell) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
-        return _digits(value)
+        return digits(value)
     return str(value)
 
 

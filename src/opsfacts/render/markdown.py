@@ -41,29 +41,13 @@ from ..model import (
 )
 from . import labels, numbers
 from .labels import NOT_STATED, donor_label
+from .left_out import LEFT_OUT as _BOTH_LEFT_OUT
 
 __all__ = ["LEFT_OUT", "escape", "render_markdown"]
 
 LEFT_OUT: dict[str, str] = {
-    "Acceptance.code": "accepted findings are for the checks, not for readers",
-    "Acceptance.path": "accepted findings are for the checks, not for readers",
-    "Acceptance.reason": "accepted findings are for the checks, not for readers",
-    "Donor.country": "the donor's printed name is shown; the code is in the tables",
-    "Donors.ordered_by_amount": "how the list was printed: it is shown in its printed order",
+    **_BOTH_LEFT_OUT,
     "Factsheet.language": "Markdown has no place for a language; the HTML page carries it as lang",
-    "Factsheet.schema": "the document's schema is about the file, not the operation",
-    "OfficeGroup.type": "a code: the printed label is shown; the code is in the tables",
-    "Operation.countries": "the operation's printed name is shown; the codes are in the tables",
-    "PartnerCount.qualifier": "counts stated in prose are checked against the list, which is shown",
-    "PartnerCount.roles": "counts stated in prose are checked against the list, which is shown",
-    "PartnerCount.types": "counts stated in prose are checked against the list, which is shown",
-    "PopulationGroup.origin": "the group's printed label says its origin; the code is in the tables",
-    "Sector.code": "a code: the printed sector name is shown; the code is in the tables",
-    "StaffGroup.category": "a code: the printed label is shown; the code is in the tables",
-    "StaffPart.category": "a code: the printed label is shown; the code is in the tables",
-    "Target.action": "the statement's text says it; the targets table has it",
-    "Target.beneficiaries": "the statement's text says it",
-    "Target.kind": "the statement's text says it; the targets table has it",
 }
 """Model fields this output does not show, each with why (a test holds it against the model)."""
 
