@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import opsfacts
 from opsfacts.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
@@ -98,3 +99,48 @@ def test_several_outputs_to_a_directory_still_work(
     code, _, _ = _run(capsys, "convert", "a.json", "b.json", "--to", "yaml", "-o", "out")
     assert code == 0
     assert sorted(p.name for p in Path("out").iterdir()) == ["a.yaml", "b.yaml"]
+
+
+def test_render_with_checks_shows_the_findings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, _ = _run(capsys, "render", str(AS_PUBLISHED), "--to", "html", "--checks", "-o", "page.html")
+    assert code == 0
+    page = Path("page.html").read_text(encoding="utf-8")
+    assert 'id="findings"' in page
+    assert page.count("OPS108") == 3
+    code, _, _ = _run(capsys, "render", str(CORRECTED), "--to", "html", "--checks", "-o", "clean.html")
+    assert code == 0
+    assert "<h2>Consistency findings</h2>\n    <p>No findings.</p>" in Path("clean.html").read_text(
+        encoding="utf-8"
+    )
+
+
+@pytest.mark.parametrize(
+    ("raised", "code", "message"),
+    [
+        (opsfacts.ReadError("x.json", "vanished"), 2, "opsfacts validate: error: x.json: vanished\n"),
+        (KeyboardInterrupt(), 130, ""),
+        (BrokenPipeError(), 0, ""),
+    ],
+)
+def test_the_net_under_every_command(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    raised: BaseException,
+    code: int,
+    message: str,
+) -> None:
+    from opsfacts.cli import validate_cmd
+
+    def run(args: object) -> int:
+        raise raised
+
+    monkeypatch.setattr(validate_cmd, "run", run)
+    assert _run(capsys, "validate", str(CORRECTED)) == (code, "", message)
+
+
+def test_help_and_bad_options(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run(capsys, "--version")[0] == 0
+    assert _run(capsys, "validate", "--no-such-option", str(CORRECTED))[0] == 2

@@ -7,6 +7,7 @@ so the property test covers every shape 1.0 allowed, not only those of the examp
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -157,10 +158,76 @@ def test_an_unknown_version_names_the_versions_read(version: str) -> None:
     assert READ_VERSIONS == ("1.0", "2.0")
 
 
-def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "opsfacts", *args], cwd=cwd, capture_output=True, text=True, check=False
+class _Run:
+    """What a command printed and returned, run in this process (so coverage sees it)."""
+
+    def __init__(self, returncode: int, stdout: str, stderr: str) -> None:
+        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
+
+
+def _cli(*args: str, cwd: Path) -> _Run:
+    import contextlib
+    import io
+    import os
+
+    from opsfacts.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    before = Path.cwd()
+    os.chdir(cwd)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(list(args))
+    finally:
+        os.chdir(before)
+    return _Run(code, out.getvalue(), err.getvalue())
+
+
+def test_the_command_runs_as_a_module(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "opsfacts", "migrate", "--check", str(V1 / "mali-2017-06.corrected.json")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
     )
+    assert result.returncode == 1
+    assert "format 1.0; 'opsfacts migrate --in-place' rewrites it" in result.stdout
+
+
+def test_migrate_to_a_directory_and_to_another_syntax(tmp_path: Path) -> None:
+    shutil.copy(V1 / "mali-2017-06.corrected.json", tmp_path / "a.json")
+    shutil.copy(V1 / "mali-2017-06.as-published.json", tmp_path / "b.json")
+    result = _cli("migrate", "a.json", "b.json", "--to", "yaml", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.yaml", "b.yaml"]
+    assert opsfacts.load(tmp_path / "out" / "a.yaml") == opsfacts.load(V1 / "mali-2017-06.corrected.json")
+    assert opsfacts.load(tmp_path / "out" / "b.yaml") == opsfacts.load(V1 / "mali-2017-06.as-published.json")
+    single = _cli("migrate", "a.json", "-o", "single.yaml", "--to", "yaml", cwd=tmp_path)
+    assert single.returncode == 0
+    assert "format_version: '2.0'" in (tmp_path / "single.yaml").read_text(encoding="utf-8")
+
+
+def test_migrate_refuses_what_it_cannot_do(tmp_path: Path) -> None:
+    shutil.copy(V1 / "mali-2017-06.corrected.json", tmp_path / "a.json")
+    (tmp_path / "sub").mkdir()
+    shutil.copy(V1 / "mali-2017-06.corrected.json", tmp_path / "sub" / "a.json")
+    (tmp_path / "file.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "bad.json").write_text('{"format_version": "1.0", "title": 3}', encoding="utf-8")
+    same_stem = _cli("migrate", "a.json", "sub/a.json", "-o", "out", cwd=tmp_path)
+    assert same_stem.returncode == 2
+    assert "would both be written as a" in same_stem.stderr
+    to_file = _cli("migrate", "a.json", "sub/a.json", "-o", "file.txt", cwd=tmp_path)
+    assert to_file.returncode == 2
+    assert "file.txt is a file; several inputs need a directory" in to_file.stderr
+    invalid = _cli("migrate", "bad.json", cwd=tmp_path)
+    assert invalid.returncode == 1
+    assert "bad.json:1:" in invalid.stderr
+    missing = _cli("migrate", "nothing.json", cwd=tmp_path)
+    assert missing.returncode == 2
+    assert "nothing.json: error: no such file" in missing.stderr
+    nothing = _cli("migrate", "*.yaml", cwd=tmp_path)
+    assert nothing.returncode == 2
 
 
 def test_migrate_command(tmp_path: Path) -> None:
