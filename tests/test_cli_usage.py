@@ -144,3 +144,42 @@ def test_the_net_under_every_command(
 def test_help_and_bad_options(capsys: pytest.CaptureFixture[str]) -> None:
     assert _run(capsys, "--version")[0] == 0
     assert _run(capsys, "validate", "--no-such-option", str(CORRECTED))[0] == 2
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["render", "doc.json", "--to", "md", "-o", "doc.json"],
+        ["render", "doc.json", "--to", "html", "-o", "./doc.json"],
+        ["convert", "doc.json", "--to", "yaml", "-o", "doc.json"],
+        ["convert", "doc.json", "--to", "csv", "--table", "funding", "-o", "doc.json"],
+        ["validate", "doc.json", "--format", "json", "-o", "doc.json"],
+    ],
+)
+def test_no_command_writes_over_its_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(CORRECTED, "doc.json")
+    before = Path("doc.json").read_bytes()
+    code, _, err = _run(capsys, *argv)
+    assert code == 2
+    assert "this is an input file; writing the output over it would destroy it" in err
+    assert Path("doc.json").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.json"]  # no temporary file left
+
+
+def test_outputs_are_written_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(CORRECTED, "doc.json")
+    Path("page.md").write_text("old", encoding="utf-8")
+    Path("page.md").chmod(0o640)
+    assert _run(capsys, "render", "doc.json", "--to", "md", "-o", "page.md")[0] == 0
+    assert Path("page.md").read_text(encoding="utf-8").startswith("# Mali Factsheet, June 2017")
+    assert Path("page.md").stat().st_mode & 0o777 == 0o640  # the file keeps its permissions
+    assert _run(capsys, "convert", "doc.json", "--to", "csv", "-o", "tables")[0] == 0
+    assert Path("tables/funding.csv").read_bytes().startswith(b"country_code,")
+    assert b"\r\n" in Path("tables/funding.csv").read_bytes()  # CSV line ends, untranslated
+    assert not list(tmp_path.rglob(".*.tmp"))

@@ -81,7 +81,7 @@ def _documents(args: argparse.Namespace, factsheets: list[tuple[str, Any]]) -> i
             # Nothing is written: a converted file must be readable again.
             return _usage(f"{name}: {exc}")
     if len(factsheets) == 1 and not (args.output and Path(args.output).is_dir()):
-        return write_text(texts[factsheets[0][0]], args.output)
+        return write_text(texts[factsheets[0][0]], args.output, args.input_paths)
     if args.output is None:
         return _usage("several inputs need -o DIR (one output file per input)")
     refused = _not_a_directory(
@@ -100,7 +100,7 @@ def _documents(args: argparse.Namespace, factsheets: list[tuple[str, Any]]) -> i
     if directory is None:
         return EXIT_USAGE
     for name, _ in factsheets:
-        status = write_text(texts[name], str(directory / (Path(name).stem + suffix)))
+        status = write_text(texts[name], str(directory / (Path(name).stem + suffix)), args.input_paths)
         if status != EXIT_OK:
             return status
     return EXIT_OK
@@ -113,7 +113,7 @@ def _tables(args: argparse.Namespace, factsheets: list[Any]) -> int:
     if args.table is not None:
         buffer = io.StringIO()
         write_csv(table(args.table, factsheets), buffer, hxl=hxl)
-        return write_text(buffer.getvalue(), args.output)
+        return write_text(buffer.getvalue(), args.output, args.input_paths, newline="")
     if args.output is None:
         return _usage(f"choose a table with --table ({', '.join(TABLE_NAMES)}) or write all to -o DIR")
     refused = _not_a_directory(args.output, "all the tables need", "choose one with --table NAME")
@@ -123,13 +123,11 @@ def _tables(args: argparse.Namespace, factsheets: list[Any]) -> int:
     if directory is None:
         return EXIT_USAGE
     for name in TABLE_NAMES:
-        path = directory / f"{name}.csv"
-        try:
-            with path.open("w", encoding="utf-8", newline="") as stream:
-                write_csv(table(name, factsheets), stream, hxl=hxl)
-        except OSError as exc:
-            print(f"{path}: error: {exc.strerror or exc}", file=sys.stderr)
-            return EXIT_USAGE
+        buffer = io.StringIO(newline="")
+        write_csv(table(name, factsheets), buffer, hxl=hxl)
+        status = write_text(buffer.getvalue(), str(directory / f"{name}.csv"), args.input_paths, newline="")
+        if status != EXIT_OK:
+            return status
     return EXIT_OK
 
 
@@ -142,6 +140,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{message}", file=sys.stderr)
     if errors:
         return EXIT_USAGE
+    args.input_paths = [item.path for item in inputs]
     loaded: list[tuple[str, Any]] = []
     status = EXIT_OK
     for item in inputs:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -75,17 +77,36 @@ def _stdin(name: str) -> bytes:
         raise ReadError(name, exc.strerror or str(exc)) from None
 
 
-def write_text(text: str, output: str | None) -> int:
-    """Write text to a file or, without one, to standard output; 2 if the file cannot be written."""
+def write_text(
+    text: str, output: str | None, inputs: Iterable[Path | None] = (), *, newline: str | None = None
+) -> int:
+    """Write text to a file, whole (a temporary file, then a rename), or without one to standard
+    output; 2 if the file cannot be written or is one of the inputs (it would be destroyed)."""
     if output is None:
         sys.stdout.write(text)
         return EXIT_OK
+    from ..writing import write_text_atomic  # noqa: PLC0415
+
+    for source in inputs:
+        if source is not None and _same_file(source, Path(output)):
+            print(
+                f"{output}: error: this is an input file; writing the output over it would destroy it",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
     try:
-        Path(output).write_text(text, encoding="utf-8")
+        write_text_atomic(output, text, newline=newline)
     except OSError as exc:
         print(f"{output}: error: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
     return EXIT_OK
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _findings(factsheet: Any) -> list[Any] | None:
@@ -114,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
     if args.to == "md":
         from ..render.markdown import render_markdown  # noqa: PLC0415
 
-        return write_text(render_markdown(factsheet), args.output)
+        return write_text(render_markdown(factsheet), args.output, [inputs[0].path])
     from ..render.html import render_html  # noqa: PLC0415
 
     findings = None
@@ -126,4 +147,4 @@ def run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return EXIT_USAGE
-    return write_text(render_html(factsheet, findings=findings), args.output)
+    return write_text(render_html(factsheet, findings=findings), args.output, [inputs[0].path])

@@ -93,8 +93,10 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     text = _text(args.report)
     if args.output:
+        from ..writing import write_text_atomic  # noqa: PLC0415
+
         try:
-            Path(args.output).write_text(text, encoding="utf-8")
+            write_text_atomic(args.output, text)
         except OSError as exc:
             print(f"opsfacts schema: error: {args.output}: {exc.strerror or exc}", file=sys.stderr)
             return EXIT_USAGE

@@ -148,10 +148,10 @@ def run(args: argparse.Namespace) -> int:
     )
     if args.output:
         text = render(report, args.format)
-        try:
-            Path(args.output).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            print(f"opsfacts validate: error: {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        from .render_cmd import write_text  # noqa: PLC0415
+
+        status = write_text(text, args.output, [item.path for item in inputs])
+        if status != 0:
             return EXIT_USAGE
     else:
         sys.stdout.write(render(report, args.format, colour=_colour(sys.stdout)))
