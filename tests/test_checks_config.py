@@ -52,7 +52,7 @@ def test_nearest_pyproject_without_the_table_gives_defaults(tmp_path: Path) -> N
 
 
 def test_no_pyproject_gives_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import opsfacts.checks.config as config_module
+    import opsfacts.checks._config as config_module
 
     monkeypatch.setattr(config_module, "_find_pyproject", lambda start: None)
     assert load_config(tmp_path) == CheckConfig(select=(), ignore=(), fail_on=Severity.ERROR)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from opsfacts.checks import rules
-from opsfacts.checks.catalogue import catalogue
+from opsfacts.checks._catalogue import catalogue
 
 
 def test_catalogue_lists_every_rule_with_its_documentation() -> None:

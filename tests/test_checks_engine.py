@@ -14,6 +14,7 @@ import pytest
 import opsfacts
 from opsfacts import Acceptance, Factsheet
 from opsfacts.checks import (
+    ENTRY_POINT_GROUP,
     INTERNAL_CODE,
     CheckConfig,
     ConfigError,
@@ -27,7 +28,6 @@ from opsfacts.checks import (
     rules,
     unregister,
 )
-from opsfacts.checks.registry import ENTRY_POINT_GROUP
 
 REPO = Path(__file__).resolve().parents[1]
 AS_PUBLISHED = REPO / "examples" / "mali-2017-06.as-published.json"

@@ -35,21 +35,23 @@ from opsfacts import (
     Target,
 )
 from opsfacts.checks import check
-from opsfacts.checks._names import numbers_in
-from opsfacts.checks.text import placeholder_reason
-from opsfacts.codes import (
+from opsfacts.checks._number_words import numbers_in
+from opsfacts.checks._text import placeholder_reason
+from opsfacts.model import (
+    AgeCount,
     BreakdownAxis,
     OrganisationType,
+    PartialDate,
     PartnerRole,
     PlaceType,
     PopulationType,
     Qualifier,
+    Sector,
+    SectorActivities,
     SectorCode,
     Setting,
     Sex,
 )
-from opsfacts.dates import PartialDate
-from opsfacts.model import AgeCount, Sector, SectorActivities
 
 REF, IDP, ASY, HST = PopulationType.REF, PopulationType.IDP, PopulationType.ASY, PopulationType.HST
 

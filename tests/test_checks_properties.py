@@ -28,8 +28,7 @@ from opsfacts import (
     StaffGroup,
 )
 from opsfacts.checks import INTERNAL_CODE, CheckConfig, check
-from opsfacts.codes import PopulationType, Residence, Sex, StaffCategory
-from opsfacts.dates import PartialDate
+from opsfacts.model import PartialDate, PopulationType, Residence, Sex, StaffCategory
 from opsfacts.strategies import factsheets
 
 # OPS108 (a multiplier on a number already in the millions) is not arithmetic.

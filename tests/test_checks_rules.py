@@ -36,10 +36,18 @@ from opsfacts import (
     Target,
 )
 from opsfacts.checks import check
-from opsfacts.checks.text import placeholder_reason
-from opsfacts.codes import OfficeType, OrganisationType, PopulationType, Residence, Sex, StaffCategory
-from opsfacts.dates import PartialDate
-from opsfacts.model import AgeCount, Donor
+from opsfacts.checks._text import placeholder_reason
+from opsfacts.model import (
+    AgeCount,
+    Donor,
+    OfficeType,
+    OrganisationType,
+    PartialDate,
+    PopulationType,
+    Residence,
+    Sex,
+    StaffCategory,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 CORRECTED = REPO / "examples" / "mali-2017-06.corrected.json"
@@ -680,7 +688,7 @@ def test_real_texts_are_not_placeholders(text: str) -> None:
 
 
 def test_every_text_of_the_corrected_example_is_real(base: Factsheet) -> None:
-    from opsfacts.checks.text import _texts
+    from opsfacts.checks._text import _texts
 
     texts = list(_texts(base))
     assert len(texts) > 50

@@ -132,7 +132,7 @@ def test_the_net_under_every_command(
     code: int,
     message: str,
 ) -> None:
-    from opsfacts.cli import validate_cmd
+    from opsfacts.cli import _validate as validate_cmd
 
     def run(args: object) -> int:
         raise raised

@@ -16,10 +16,10 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from opsfacts.checks import INTERNAL_CODE, CheckConfig, ConfigError, Finding, Severity, rules
-from opsfacts.checks.config import load_config_file as real_load_config_file
+from opsfacts.checks import load_config_file as real_load_config_file
 from opsfacts.cli import main
-from opsfacts.reporting import report_schema
 from opsfacts.schema import SCHEMA_FILE_NAME, SCHEMA_ID, schema_text
+from opsfacts.validation import report_schema
 
 REPO = Path(__file__).resolve().parents[1]
 CORRECTED = REPO / "examples" / "mali-2017-06.corrected.json"
@@ -121,8 +121,8 @@ def test_missing_file_does_not_stop_the_others(tree: Path, capsys: pytest.Captur
 def test_unreadable_file(
     tree: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from opsfacts import validation
     from opsfacts.errors import ReadError
+    from opsfacts.validation import _validate as validation
 
     real = validation.read_source  # type: ignore[attr-defined]
 
@@ -201,10 +201,10 @@ def test_broken_files_one_line_each(
 def test_very_large_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import opsfacts.sources
+    import opsfacts.documents._sources
 
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(opsfacts.sources, "MAX_BYTES", 1000)
+    monkeypatch.setattr(opsfacts.documents._sources, "MAX_BYTES", 1000)
     shutil.copy(CORRECTED, "big.json")
     size = Path("big.json").stat().st_size
     code, out, _ = _run(capsys, "--no-checks", "big.json")

@@ -10,7 +10,7 @@ import pytest
 
 import opsfacts
 from opsfacts import Donor, Factsheet
-from opsfacts.converter import configure_converter, converter, make_converter
+from opsfacts.documents import configure_converter, converter, make_converter
 
 CORRECTED = Path(__file__).resolve().parents[1] / "examples" / "mali-2017-06.corrected.json"
 

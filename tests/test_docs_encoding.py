@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from opsfacts import model
-from opsfacts.converter import converter
+from opsfacts.documents import converter
 
 PAGE = Path(__file__).resolve().parents[1] / "docs" / "encoding.rst"
 _BLOCK = re.compile(r"^\.\. code-block:: yaml\n\n((?:   .*\n|\n)+)", re.MULTILINE)

@@ -400,7 +400,7 @@ def test_other_donors(path: Path) -> None:
 
 @pytest.mark.parametrize("path", BOTH)
 def test_donor_country_codes(path: Path) -> None:
-    from opsfacts.constraints import country_name
+    from opsfacts.model._constraints import country_name
 
     donors = example(path).donors
     assert donors is not None

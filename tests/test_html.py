@@ -16,11 +16,11 @@ from hypothesis import given
 import opsfacts
 from opsfacts import Factsheet, Operation, Organisation, Partner, Partners, Period
 from opsfacts.cli import main
-from opsfacts.codes import OrganisationType
-from opsfacts.dates import PartialDate
+from opsfacts.diagnostics import Finding, Severity
+from opsfacts.model import OrganisationType, PartialDate
 from opsfacts.render import render_html
-from opsfacts.render.charts import BAR_MAX
-from opsfacts.render.html import statement_segments
+from opsfacts.render._charts import BAR_MAX
+from opsfacts.render._html import statement_segments
 from opsfacts.strategies import factsheets
 
 CORRECTED = Path(__file__).resolve().parents[1] / "examples" / "mali-2017-06.corrected.json"
@@ -189,14 +189,8 @@ def test_as_published_renders_its_own_figures() -> None:
 
 
 def test_findings_section_is_optional(mali: Factsheet) -> None:
-    @attrs.frozen
-    class _Finding:
-        code: str
-        severity: str
-        message: str
-        path: str
-
-    page = render_html(mali, findings=[_Finding("OPS201", "error", "funded <b>mismatch</b>", "$.funding")])
+    finding = Finding.make("OPS201", Severity.ERROR, ("funding",), "funded <b>mismatch</b>")
+    page = render_html(mali, findings=[finding])
     assert "OPS201" in page
     assert "&lt;b&gt;mismatch" in page
     assert 'id="findings"' not in render_html(mali)

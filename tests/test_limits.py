@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import opsfacts
-from opsfacts import Factsheet, ParseError, ReadError, WriteError, sources
+from opsfacts import Factsheet, ParseError, ReadError, WriteError
+from opsfacts.documents import _sources as sources
 from opsfacts.strategies import factsheets, texts
 
 CORRECTED = Path(__file__).resolve().parents[1] / "examples" / "mali-2017-06.corrected.json"

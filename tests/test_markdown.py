@@ -21,11 +21,9 @@ from mdit_py_plugins.footnote import footnote_plugin
 import opsfacts
 from opsfacts import Contact, Factsheet, Operation, Organisation, Partner, Partners, Period, PopulationGroup
 from opsfacts.cli import main
-from opsfacts.codes import OrganisationType
-from opsfacts.constraints import Email, constraint_of
-from opsfacts.dates import PartialDate
+from opsfacts.model import Email, OrganisationType, PartialDate, constraint_of
 from opsfacts.render import render_markdown
-from opsfacts.render.markdown import escape
+from opsfacts.render._markdown import escape
 from opsfacts.strategies import factsheets, texts
 
 CORRECTED = Path(__file__).resolve().parents[1] / "examples" / "mali-2017-06.corrected.json"

@@ -19,10 +19,11 @@ import attrs
 import pytest
 
 import opsfacts
-from opsfacts import OperationScope, PartnerRole, model
-from opsfacts.constraints import constraint_of
-from opsfacts.dates import PartialDate
-from opsfacts.render import html, markdown
+from opsfacts import OperationScope, PartnerRole
+from opsfacts.model import PartialDate, constraint_of
+from opsfacts.model import _classes as model
+from opsfacts.render import _html as html
+from opsfacts.render import _markdown as markdown
 from test_render_v2 import later
 
 REPO = Path(__file__).resolve().parents[1]

@@ -14,8 +14,9 @@ from hypothesis import given
 
 import opsfacts
 from opsfacts import Factsheet, PopulationGroup, Populations, Quantity
-from opsfacts.render import numbers, render_html, render_markdown
-from opsfacts.render.charts import bar_chart
+from opsfacts.model import _printing as numbers
+from opsfacts.render import render_html, render_markdown
+from opsfacts.render._charts import bar_chart
 from opsfacts.strategies import factsheets
 from opsfacts.tables import tables, write_csv
 
@@ -267,7 +268,7 @@ def cells(row: ET.Element) -> str:
     ("date", "shown"), [("2019-03", "March 2019"), ("2019", "2019"), ("2017-06-30", "30 June 2017")]
 )
 def test_dates_are_shown_at_their_precision(date: str, shown: str) -> None:
-    assert numbers.date_text(opsfacts.dates.PartialDate(date)) == shown
+    assert numbers.date_text(opsfacts.model.PartialDate(date)) == shown
 
 
 def test_printed_text_wins_and_qualifiers_are_words() -> None:

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from jsonschema import Draft4Validator, Draft202012Validator
 
-from opsfacts.cli.validate_cmd import _colour
-from opsfacts.reporting import (
+from opsfacts.cli._validate import _colour
+from opsfacts.validation import (
     DOCS_URL,
     LOAD_CODES,
     Entry,

@@ -11,11 +11,9 @@ import attrs
 import pytest
 from jsonschema import Draft202012Validator
 
-from opsfacts import model as model_module
-from opsfacts.codes import Scale, Sex
-from opsfacts.constraints import Count, Text
-from opsfacts.model import FORMAT_VERSION, Factsheet
-from opsfacts.modelling import any_of_groups, constrained, doc
+from opsfacts.model import FORMAT_VERSION, Count, Factsheet, Scale, Sex, Text
+from opsfacts.model import _classes as model_module
+from opsfacts.model._modelling import any_of_groups, constrained, doc
 from opsfacts.schema import (
     DIALECT,
     MODEL_ONLY_RULES,
@@ -239,7 +237,7 @@ def test_toy_required_optional_nullable() -> None:
 
 def _clashing_class() -> type:
     @model
-    class Sex:  # same name as the code list opsfacts.codes.Sex
+    class Sex:  # same name as the code list opsfacts.model._codes.Sex
         """Not the code list."""
 
         value: str
@@ -293,8 +291,8 @@ def test_model_only_rules_cover_every_post_init() -> None:
 
 
 def test_format_reference_lists_every_class_and_code() -> None:
-    from opsfacts.codes import PopulationType
-    from opsfacts.format_reference import format_reference
+    from opsfacts.model import PopulationType
+    from opsfacts.schema import format_reference
 
     text = "\n".join(format_reference())
     schema = json_schema()

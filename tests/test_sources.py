@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from opsfacts.documents._sources import MAX_BYTES, MAX_DEPTH, parse_json, parse_yaml
 from opsfacts.errors import ParseError
-from opsfacts.sources import MAX_BYTES, MAX_DEPTH, parse_json, parse_yaml
 
 
 def error_of(raw: str | bytes, syntax: str = "json") -> tuple[str, int | None, int | None]:

@@ -18,7 +18,7 @@ from hypothesis import given
 import opsfacts
 from opsfacts import Factsheet, Figure, Funding, Operation, Organisation, Percentage, Period
 from opsfacts.cli import main
-from opsfacts.dates import PartialDate
+from opsfacts.model import PartialDate
 from opsfacts.strategies import factsheets
 from opsfacts.tables import LEFT_OUT, TABLE_NAMES, Table, combine, table, tables, write_csv
 

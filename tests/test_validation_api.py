@@ -10,8 +10,7 @@ import pytest
 
 from opsfacts.checks import CheckConfig, ConfigError, Severity
 from opsfacts.cli import main
-from opsfacts.reporting import render
-from opsfacts.validation import validate
+from opsfacts.validation import render, validate
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 import opsfacts
 from opsfacts import Factsheet, InvalidDocument, ParseError, dumps, loads
-from opsfacts.sources import parse_yaml
+from opsfacts.documents._sources import parse_yaml
+from opsfacts.documents._yaml import dump_yaml
 from opsfacts.strategies import factsheets
-from opsfacts.yaml_text import dump_yaml
 
 CORRECTED = Path(__file__).resolve().parents[1] / "examples" / "mali-2017-06.corrected.json"
 
@@ -178,7 +178,7 @@ def test_scalars_resolve_as_pyyaml_safe_load_does(text: str) -> None:
 
     import yaml
 
-    from opsfacts.sources import parse_yaml
+    from opsfacts.documents._sources import parse_yaml
 
     ours = parse_yaml(f"a: {text}\n").data["a"]
     theirs = yaml.safe_load(f"a: {text}\n")["a"]
@@ -190,6 +190,6 @@ def test_scalars_resolve_as_pyyaml_safe_load_does(text: str) -> None:
 
 
 def test_dates_stay_text_for_the_model() -> None:
-    from opsfacts.sources import parse_yaml
+    from opsfacts.documents._sources import parse_yaml
 
     assert parse_yaml("a: 2017-06-30\nb: 2017-06\n").data == {"a": "2017-06-30", "b": "2017-06"}

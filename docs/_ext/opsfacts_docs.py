@@ -5,11 +5,11 @@ the docs cannot drift from the code. Two hooks keep the API reference
 readable and its cross-references resolved (the build is nitpicky):
 
 * constrained types, ``Annotated[str, Constraint(name='non-blank text')]``,
-  are shown as the name of their alias in :mod:`opsfacts.constraints`
+  are shown as the name of their alias in :mod:`opsfacts.model._constraints`
   (``Text``), linked to its entry, in parameter types and in the types of
   attributes, data and properties;
 * a reference to a name the API reference documents elsewhere (the public
-  ``opsfacts.Factsheet`` for ``opsfacts.model.Factsheet``, ``InvalidDocument``
+  ``opsfacts.Factsheet`` for ``opsfacts.model._classes.Factsheet``, ``InvalidDocument``
   named in a docstring of the module that imports it) is resolved to the
   entry of the same object; a type variable is shown as its plain name.
 """
@@ -19,6 +19,7 @@ from __future__ import annotations
 import ast
 import functools
 import importlib
+import pkgutil
 import re
 import typing
 from typing import Any
@@ -29,6 +30,8 @@ from sphinx.application import Sphinx
 from sphinx.directives import ObjectDescription
 from sphinx.domains.python import PyAttribute, PyProperty, PyVariable
 from sphinx.environment import BuildEnvironment
+from sphinx.errors import PycodeError
+from sphinx.pycode import ModuleAnalyzer
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
@@ -53,7 +56,7 @@ class _RuleCatalogue(_Generated):
     """``.. opsfacts-rules::``: one entry per registered rule (code, severity, title, rationale, example)."""
 
     def lines(self) -> list[str]:
-        from opsfacts.checks.catalogue import catalogue  # noqa: PLC0415 - only when the page is built
+        from opsfacts.checks._catalogue import catalogue  # noqa: PLC0415 - only when the page is built
 
         return catalogue()
 
@@ -65,7 +68,7 @@ class _FormatReference(_Generated):
     """``.. opsfacts-format::``: every class, field and code list of the document format."""
 
     def lines(self) -> list[str]:
-        from opsfacts.format_reference import format_reference  # noqa: PLC0415 - only when the page is built
+        from opsfacts.schema import format_reference  # noqa: PLC0415 - only when the page is built
 
         return format_reference()
 
@@ -154,19 +157,20 @@ _CONSTRAINED = re.compile(
 
 @functools.cache
 def _constraint_aliases() -> dict[str, str]:
-    """Constraint name -> the alias that carries it in :mod:`opsfacts.constraints`, fully qualified."""
-    from opsfacts import constraints  # noqa: PLC0415 - only when the docs are built
+    """Constraint name -> the alias that carries it in :mod:`opsfacts.model._constraints`, fully qualified."""
+    from opsfacts.model import _constraints as constraints  # noqa: PLC0415 - only when the docs are built
 
     aliases: dict[str, str] = {}
     for alias in constraints.__all__:
         constraint = constraints.constraint_of(getattr(constraints, alias))
         if constraint is not None:
-            aliases.setdefault(constraint.name, f"{constraints.__name__}.{alias}")
+            # Linked to the public entry (opsfacts.model.Text), not the private module.
+            aliases.setdefault(constraint.name, f"opsfacts.model.{alias}")
     return aliases
 
 
 def simplify_constrained(text: str) -> str:
-    """``Annotated[str, Constraint(name='non-blank text')]`` -> ``~opsfacts.constraints.Text``.
+    """``Annotated[str, Constraint(name='non-blank text')]`` -> ``~opsfacts.model._constraints.Text``.
 
     A constraint no alias carries is left as it is.
     """
@@ -223,6 +227,75 @@ def _lookup(dotted: str) -> Any:
     raise LookupError(dotted)
 
 
+@functools.cache
+def _private_modules(package: str) -> tuple[str, ...]:
+    """The private modules of a public opsfacts package (``opsfacts.documents._loading``...)."""
+    if not package.startswith("opsfacts"):
+        return ()
+    try:
+        module = importlib.import_module(package)
+    except ImportError:
+        return ()
+    path = getattr(module, "__path__", None)
+    if path is None:
+        return ()
+    return tuple(
+        f"{package}.{info.name}"
+        for info in pkgutil.iter_modules(path)
+        if info.name.startswith("_") and not info.name.startswith("__")
+    )
+
+
+def _private_attr_doc(qualified: str, obj: Any = None) -> tuple[str, ...]:
+    """The docstring of a constant a public package re-exports, from the private module defining it.
+
+    Found by name, or by identity when the package renames it (``HTML_LEFT_OUT`` is ``_html.LEFT_OUT``).
+    """
+    package, _, name = qualified.rpartition(".")
+    for private in _private_modules(package):
+        try:
+            docs = ModuleAnalyzer.for_module(private).find_attr_docs()
+        except PycodeError:
+            continue
+        if ("", name) in docs:
+            return tuple(docs["", name])
+        if obj is not None:
+            module = importlib.import_module(private)
+            for (scope, attribute), lines in docs.items():
+                if scope == "" and getattr(module, attribute, None) is obj:
+                    return tuple(lines)
+    return ()
+
+
+_PUBLIC_PACKAGES = ("model", "documents", "schema", "checks", "validation", "render")
+
+
+def _keep_reexported_constants(  # noqa: PLR0917 - the signature of Sphinx's event
+    app: Sphinx, what: str, name: str, obj: Any, skip: bool, options: Any
+) -> bool | None:
+    """Keep a re-exported constant that has a docstring beside its definition (autodoc sees none)."""
+    del app, obj, options
+    if (
+        skip
+        and what == "module"
+        and any(_private_attr_doc(f"opsfacts.{package}.{name}") for package in _PUBLIC_PACKAGES)
+    ):
+        return False
+    return None
+
+
+def _document_reexported_constants(  # noqa: PLR0917 - the signature of Sphinx's event
+    app: Sphinx, what: str, name: str, obj: Any, options: Any, lines: list[str]
+) -> None:
+    """Give a re-exported constant the docstring written beside its definition."""
+    del app, options
+    if what in {"data", "attribute"}:
+        # The definition's docstring, not the one of the value's type (dict's, say).
+        found = _private_attr_doc(name, obj)
+        if found:
+            lines[:] = list(found)
+
+
 def _resolve_elsewhere(
     app: Sphinx, env: BuildEnvironment, node: nodes.Element, contnode: nodes.TextElement
 ) -> nodes.Node | None:
@@ -234,6 +307,8 @@ def _resolve_elsewhere(
     candidates = [
         f"{module}.{cls}.{target}" if module and cls else "",
         f"{module}.{target}" if module else "",
+        # A docstring written in a private module names what that module imports.
+        *(f"{private}.{target}" for private in _private_modules(str(module or ""))),
     ]
     for dotted in [*filter(None, candidates), target]:
         try:
@@ -272,4 +347,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     }.items():
         app.add_directive_to_domain("py", objtype, _with_simple_type(py_directive), override=True)
     app.connect("missing-reference", _resolve_elsewhere)
+    app.connect("autodoc-process-docstring", _document_reexported_constants)
+    app.connect("autodoc-skip-member", _keep_reexported_constants)
     return {"parallel_read_safe": True, "version": "1"}

@@ -3,27 +3,21 @@
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from .codes import (
-    BreakdownAxis,
-    Cluster,
-    DocumentKind,
-    OfficeType,
-    OperationScope,
-    OrganisationType,
-    PartnerRole,
-    PlaceType,
-    PopulationType,
-    Qualifier,
-    Residence,
-    Scale,
-    SectorCode,
-    Setting,
-    Sex,
-    StaffCategory,
-    TargetKind,
+from .diagnostics import Finding, Severity
+from .documents import (
+    READ_VERSIONS,
+    Migration,
+    configure_converter,
+    converter,
+    dump,
+    dumps,
+    from_dict,
+    load,
+    loads,
+    make_converter,
+    migrate,
+    to_dict,
 )
-from .converter import configure_converter, converter, make_converter
-from .dates import PartialDate
 from .errors import (
     ABSENT,
     DocumentError,
@@ -34,14 +28,15 @@ from .errors import (
     ReadError,
     WriteError,
 )
-from .loading import dump, dumps, from_dict, load, loads, to_dict
-from .migration import READ_VERSIONS, Migration, migrate
 from .model import (
     FORMAT_VERSION,
     Acceptance,
     AgeCount,
+    BreakdownAxis,
     CategoryCount,
+    Cluster,
     Contact,
+    DocumentKind,
     Donor,
     Donors,
     Factsheet,
@@ -51,34 +46,49 @@ from .model import (
     KeyFigure,
     Link,
     OfficeGroup,
+    OfficeType,
     Operation,
+    OperationScope,
     Organisation,
+    OrganisationType,
     OriginCount,
+    PartialDate,
     Partner,
     PartnerCount,
+    PartnerRole,
     Partners,
     Percentage,
     Period,
+    PlaceType,
     PopulationGroup,
     Populations,
     PopulationTotal,
+    PopulationType,
     Presence,
+    Qualifier,
     Quantity,
+    Residence,
+    Scale,
     Section,
     Sector,
     SectorActivities,
+    SectorCode,
+    Setting,
+    Sex,
     SexCount,
+    StaffCategory,
     StaffGroup,
     StaffPart,
     Statement,
     Target,
+    TargetKind,
 )
 
 if TYPE_CHECKING:
-    from .checks import CheckConfig, Finding, Severity, check
+    from .checks import CheckConfig, check
 
 # The consistency checks compile their rules on import; they load on first use.
-_LAZY = {"CheckConfig", "Finding", "Severity", "check"}
+_LAZY = {"CheckConfig", "check"}
 
 
 def __getattr__(name: str) -> Any:

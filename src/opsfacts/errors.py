@@ -105,7 +105,7 @@ class ReadError(OpsfactsError):
 class WriteError(OpsfactsError):
     """A factsheet could not be written because opsfacts could not read it back.
 
-    Its text would be larger than :data:`opsfacts.sources.MAX_BYTES`, the
+    Its text would be larger than :data:`opsfacts.documents.MAX_BYTES`, the
     limit every reader applies; nothing is written.
     """
 

@@ -24,12 +24,12 @@ import attrs
 from hypothesis import reject
 from hypothesis import strategies as st
 
-from . import constraints as c
-from .codes import OperationScope
-from .constraints import constraint_of
-from .dates import PartialDate
-from .model import AgeCount, Factsheet, Operation, Percentage, Period, Quantity
-from .modelling import any_of_groups
+from .model import _constraints as c
+from .model._classes import AgeCount, Factsheet, Operation, Percentage, Period, Quantity
+from .model._codes import OperationScope
+from .model._constraints import constraint_of
+from .model._dates import PartialDate
+from .model._modelling import any_of_groups
 
 __all__ = ["factsheets", "for_type", "models", "partial_dates", "texts"]
 

@@ -39,10 +39,10 @@ from typing import IO, Final
 
 import attrs
 
-from .codes import BreakdownAxis, Setting, TargetKind
-from .dates import PartialDate
-from .model import AgeCount, CategoryCount, Factsheet, Figure, Percentage, Quantity, SexCount
-from .render.numbers import digits
+from .model._classes import AgeCount, CategoryCount, Factsheet, Figure, Percentage, Quantity, SexCount
+from .model._codes import BreakdownAxis, Setting, TargetKind
+from .model._dates import PartialDate
+from .model._printing import digits
 
 __all__ = [
     "LEFT_OUT",

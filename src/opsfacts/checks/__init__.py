@@ -17,11 +17,11 @@ an internal error (a crashing rule, a broken plug-in).
 from __future__ import annotations
 
 # Importing the rule families registers their rules.
-from . import contacts, dates, donors, footnotes, funding, partners, populations, presence, text
-from .config import CheckConfig, ConfigError, load_config, load_config_file
-from .engine import INTERNAL_CODE, check, fails
-from .findings import Finding, Issue, Severity
-from .registry import ENTRY_POINT_GROUP, Rule, load_plugins, rule, rules, unregister
+from . import _contacts, _dates, _donors, _footnotes, _funding, _partners, _populations, _presence, _text
+from ._config import CheckConfig, ConfigError, load_config, load_config_file
+from ._engine import INTERNAL_CODE, check, fails
+from ._findings import Finding, Issue, Severity
+from ._registry import ENTRY_POINT_GROUP, Rule, load_plugins, rule, rules, unregister
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -42,4 +42,4 @@ __all__ = [
     "unregister",
 ]
 
-del contacts, dates, donors, footnotes, funding, partners, populations, presence, text
+del _contacts, _dates, _donors, _footnotes, _funding, _partners, _populations, _presence, _text

@@ -34,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"opsfacts {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in _COMMANDS:
-        importlib.import_module(f".{name}_cmd", __name__).register(subparsers)
+        importlib.import_module(f"._{name}", __name__).register(subparsers)
     return parser
 
 

@@ -1,0 +1,204 @@
+"""Reading and writing factsheets: dicts, JSON or YAML text, and files.
+
+``loads(dumps(f)) == f`` for every factsheet, and ``dumps(loads(t)) == t`` for
+every canonical JSON text (as ``dumps`` writes it: keys in field order,
+two-space indent, UTF-8, a trailing newline).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import typing
+from pathlib import Path
+from typing import Any, Literal
+
+import cattrs
+
+from ..errors import InvalidDocument, ParseError, Problem, ReadError, WriteError
+from ..model._classes import FORMAT_VERSION, Factsheet
+from . import _sources as sources
+from ._converter import converter, problems_from
+from ._migration import READ_VERSIONS, Migration, migrate
+from ._sources import Parsed, locate_problems, parse_text, utf8_size
+
+__all__ = [
+    "Syntax",
+    "dump",
+    "dumps",
+    "from_dict",
+    "load",
+    "load_parsed",
+    "loads",
+    "parse",
+    "read_source",
+    "structure_parsed",
+    "syntax_of",
+    "to_dict",
+]
+
+Syntax = Literal["json", "yaml"]
+
+_structure = converter.get_structure_hook(Factsheet)
+
+
+@functools.cache
+def _unstructure() -> Any:
+    # Built on first use: validating never writes, and building the hooks costs start-up time.
+    return converter.get_unstructure_hook(Factsheet)
+
+
+def _version_problem(migration: Migration) -> Problem | None:
+    version = migration.from_version
+    if not isinstance(migration.data, dict) or version in READ_VERSIONS:
+        return None
+    if not isinstance(migration.data.get("format_version"), str):
+        return None  # a wrong type is the converter's to report
+    readable = " and ".join(READ_VERSIONS)
+    return Problem(
+        path="$.format_version",
+        message=(
+            f"format_version {version!r} is not one this opsfacts reads: it reads {readable} "
+            f"and writes {FORMAT_VERSION} (a newer version needs a newer opsfacts)"
+        ),
+        code="value",
+        value=version,
+        parts=("format_version",),
+    )
+
+
+def _structure_migrated(data: Any, conv: cattrs.Converter | None) -> tuple[Factsheet, Migration]:
+    """Migrate, then structure; raise InvalidDocument (without positions) listing every problem."""
+    migration = migrate(data)
+    problem = _version_problem(migration)
+    if problem is not None:
+        raise InvalidDocument([problem])
+    structure = _structure if conv is None else conv.get_structure_hook(Factsheet)
+    try:
+        return typing.cast(Factsheet, structure(migration.data, Factsheet)), migration
+    except Exception as exc:  # noqa: BLE001 - every structuring failure becomes a Problem
+        raise InvalidDocument(problems_from(exc, migration.data)) from None
+
+
+def from_dict(
+    data: Any, *, source: str | None = None, converter: cattrs.Converter | None = None
+) -> Factsheet:
+    """Build a factsheet from JSON-like data of any version it reads (older ones are migrated).
+
+    Raise :class:`InvalidDocument` listing every problem. ``converter`` is one made by
+    :func:`~opsfacts.documents.make_converter` with hooks of your own; the default one otherwise.
+    """
+    try:
+        return _structure_migrated(data, converter)[0]
+    except InvalidDocument as exc:
+        raise InvalidDocument(exc.problems, source) from None
+
+
+def load_parsed(
+    parsed: Parsed, *, source: str | None = None, converter: cattrs.Converter | None = None
+) -> tuple[Factsheet, Migration]:
+    """Build a factsheet from parsed text, with what migration changed; problems carry line and column."""
+    try:
+        return _structure_migrated(parsed.data, converter)
+    except InvalidDocument as exc:
+        raise InvalidDocument(locate_problems(list(exc.problems), parsed), source) from None
+
+
+def structure_parsed(
+    parsed: Parsed, *, source: str | None = None, converter: cattrs.Converter | None = None
+) -> Factsheet:
+    """Build a factsheet from parsed text; problems carry line and column."""
+    return load_parsed(parsed, source=source, converter=converter)[0]
+
+
+def to_dict(factsheet: Factsheet, *, converter: cattrs.Converter | None = None) -> dict[str, Any]:
+    """The JSON-like data of a factsheet: keys in field order, defaults left out."""
+    unstructure = _unstructure() if converter is None else converter.get_unstructure_hook(Factsheet)
+    return typing.cast(dict[str, Any], unstructure(factsheet))
+
+
+def parse(text: str | bytes, syntax: Syntax = "json", *, source: str | None = None) -> Parsed:
+    """Parse JSON or YAML text into data with positions; raise :class:`ParseError`."""
+    try:
+        return parse_text(text, syntax)
+    except ParseError as exc:
+        raise ParseError(exc.problems, source) from None
+
+
+def loads(
+    text: str | bytes,
+    *,
+    syntax: Syntax = "json",
+    source: str | None = None,
+    converter: cattrs.Converter | None = None,
+) -> Factsheet:
+    """Load a factsheet from JSON (or, with ``syntax="yaml"``, YAML) text."""
+    return structure_parsed(parse(text, syntax, source=source), source=source, converter=converter)
+
+
+def dumps(factsheet: Factsheet, *, syntax: Syntax = "json", converter: cattrs.Converter | None = None) -> str:
+    """Write a factsheet as canonical JSON (or YAML) text.
+
+    Raise :class:`WriteError` when the text would be larger than
+    :data:`opsfacts.documents.MAX_BYTES` (in UTF-8), which no reader accepts.
+    """
+    data = to_dict(factsheet, converter=converter)
+    if syntax == "yaml":
+        from ._yaml import dump_yaml  # noqa: PLC0415 - PyYAML only for YAML users
+
+        text = dump_yaml(data)
+    else:
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    size = utf8_size(text)
+    if size > sources.MAX_BYTES:
+        raise WriteError(size, sources.MAX_BYTES)
+    return text
+
+
+def syntax_of(path: str | os.PathLike[str]) -> Syntax:
+    """``yaml`` for ``.yaml``/``.yml`` files, ``json`` otherwise."""
+    return "yaml" if str(path).lower().endswith((".yaml", ".yml")) else "json"
+
+
+def read_source(path: str | os.PathLike[str]) -> bytes:
+    """Read a file's bytes; raise :class:`ReadError` with a sentence on failure."""
+    name = os.fspath(path)
+    try:
+        size = os.stat(name).st_size
+        if size > sources.MAX_BYTES:
+            raise ReadError(name, f"the file is {size:,} bytes; the limit is {sources.MAX_BYTES:,}")
+        return Path(name).read_bytes()
+    except FileNotFoundError:
+        raise ReadError(name, "no such file") from None
+    except IsADirectoryError:
+        raise ReadError(name, "is a directory, not a file") from None
+    except PermissionError:
+        raise ReadError(name, "permission denied") from None
+    except OSError as exc:
+        raise ReadError(name, exc.strerror or str(exc)) from None
+
+
+def load(
+    path: str | os.PathLike[str], *, syntax: Syntax | None = None, converter: cattrs.Converter | None = None
+) -> Factsheet:
+    """Load a factsheet from a ``.json``, ``.yaml`` or ``.yml`` file."""
+    name = os.fspath(path)
+    parsed = parse(read_source(name), syntax or syntax_of(name), source=name)
+    return structure_parsed(parsed, source=name, converter=converter)
+
+
+def dump(
+    factsheet: Factsheet,
+    path: str | os.PathLike[str],
+    *,
+    syntax: Syntax | None = None,
+    converter: cattrs.Converter | None = None,
+) -> None:
+    """Write a factsheet to a file as canonical JSON or YAML (by suffix), whole or not at all.
+
+    Raise :class:`WriteError` if the text is larger than opsfacts reads.
+    """
+    from ._writing import write_text_atomic  # noqa: PLC0415
+
+    write_text_atomic(path, dumps(factsheet, syntax=syntax or syntax_of(path), converter=converter))

@@ -1,0 +1,402 @@
+"""Validation reports and their output formats: text, json, github and sarif.
+
+A :class:`Report` lists, for every file checked, the problems found (load
+problems, schema problems and consistency findings alike, each an
+:class:`Entry`). Renderers turn it into text; none of them imports anything
+slow, so the CLI stays quick to start.
+
+Load problem codes (stable; consistency rules use ``OPS1xx`` and above):
+
+========  =========================================================================
+OPS000    the file could not be read (missing, unreadable, too large): exit 2
+OPS001    not well-formed JSON or YAML, empty, a BOM, a duplicate key, too deeply
+          nested, too large, or a root that is not an object
+OPS002    a value of the wrong JSON type
+OPS003    a required key is missing
+OPS004    an unknown key (not part of the format)
+OPS005    an invalid value: a bad code, date, number, text or a model rule
+OPS006    a JSON Schema violation (``--jsonschema`` or a local ``$schema``) the model
+          did not report at the same path
+OPS007    the document's ``$schema`` is unknown or unusable (never fetched)
+OPS008    a notice, not an error: the document is in an older format version and
+          was read through migration (``opsfacts migrate`` rewrites it)
+OPS009    internal: a consistency rule crashed, or a rule plug-in could not be
+          loaded (a bug to report, not a problem of the document)
+========  =========================================================================
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from typing import Any, Final
+
+import attrs
+
+from .._version import __version__
+from ..model._constraints import RULE_CODE_PATTERN
+
+__all__ = [
+    "DOCS_URL",
+    "FORMATS",
+    "LOAD_CODES",
+    "REPORT_SCHEMA_ID",
+    "REPORT_VERSION",
+    "SEVERITIES",
+    "Entry",
+    "FileReport",
+    "Report",
+    "load_code",
+    "render",
+    "render_github",
+    "render_json",
+    "render_sarif",
+    "render_text",
+    "report_schema",
+]
+
+DOCS_URL: Final = "https://opsfacts.readthedocs.io/en/latest/"
+"""Base URL of the documentation, for help links."""
+REPORT_VERSION: Final = "1.0"
+"""Version of the ``json`` report format."""
+REPORT_SCHEMA_ID: Final = f"urn:opsfacts:schema:report:{REPORT_VERSION}"
+"""``$id`` of the JSON Schema of the ``json`` report format."""
+SEVERITIES: Final = ("error", "warning", "info")
+"""Severities, most severe first."""
+FORMATS: Final = ("text", "json", "github", "sarif")
+"""Output formats of ``opsfacts validate``."""
+
+LOAD_CODES: Final = {
+    "OPS000": ("unreadable", "The file could not be read."),
+    "OPS001": ("syntax", "The text is not a well-formed JSON or YAML object."),
+    "OPS002": ("type", "A value has the wrong JSON type."),
+    "OPS003": ("missing-key", "A required key is missing."),
+    "OPS004": ("unknown-key", "A key is not part of the factsheet format."),
+    "OPS005": ("invalid-value", "A value is not allowed (code, date, number, text or model rule)."),
+    "OPS006": ("schema", "The document breaks a JSON Schema rule."),
+    "OPS007": ("unknown-schema", "The document's $schema is unknown or unusable."),
+    "OPS008": ("migrated", "The document is in an older format version and was read through migration."),
+    "OPS009": ("internal", "A consistency rule crashed, or a rule plug-in could not be loaded."),
+}
+"""Codes of load problems: code -> (name, short description)."""
+
+_PROBLEM_CODES = {
+    "syntax": "OPS001",
+    "type": "OPS002",
+    "missing": "OPS003",
+    "unknown-key": "OPS004",
+    "value": "OPS005",
+    "invalid": "OPS005",
+}
+
+
+def load_code(problem_code: str) -> str:
+    """The report code of a :class:`~opsfacts.errors.Problem` code (``type`` -> ``OPS002``)."""
+    return _PROBLEM_CODES.get(problem_code, "OPS005")
+
+
+@attrs.frozen
+class Entry:
+    """One reported problem or finding."""
+
+    code: str
+    """``OPS000``-``OPS009`` for load problems, notices and internal errors; the rule code for findings."""
+    message: str
+    severity: str = "error"
+    """``error``, ``warning`` or ``info``."""
+    path: str | None = None
+    """JSON path (``$.funding.currency``), when the problem is inside the document."""
+    line: int | None = None
+    column: int | None = None
+    fails: bool = True
+    """Whether it makes the run fail (findings below ``--fail-on`` do not)."""
+
+
+@attrs.frozen
+class FileReport:
+    """What was found in one file."""
+
+    file: str
+    entries: tuple[Entry, ...] = ()
+    unreadable: bool = False
+    """The file could not be read (an I/O error: exit 2)."""
+
+    @property
+    def status(self) -> str:
+        """``unreadable``, ``invalid`` (something fails), or ``valid``."""
+        if self.unreadable:
+            return "unreadable"
+        return "invalid" if any(e.fails for e in self.entries) else "valid"
+
+
+@attrs.frozen
+class Report:
+    """The result of validating some files."""
+
+    files: tuple[FileReport, ...]
+
+    @property
+    def exit_code(self) -> int:
+        """2 when a file could not be read, 1 when something fails, else 0."""
+        if any(f.unreadable for f in self.files):
+            return 2
+        return 1 if any(f.status == "invalid" for f in self.files) else 0
+
+    def count(self, severity: str) -> int:
+        """How many entries of a severity."""
+        return sum(1 for f in self.files for e in f.entries if e.severity == severity)
+
+
+# --- text -----------------------------------------------------------------------
+
+_COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+_BOLD, _RESET = "\033[1m", "\033[0m"
+
+
+def _where(file: str, entry: Entry) -> str:
+    if entry.line is None:
+        return file
+    return f"{file}:{entry.line}:{entry.column or 1}"
+
+
+def render_text(report: Report, *, colour: bool = False) -> str:
+    """One line per entry (``file:line:col: CODE severity $.path: message``), then a summary."""
+    out: list[str] = []
+    for file in report.files:
+        for entry in file.entries:
+            severity, code = entry.severity, entry.code
+            if colour:
+                severity = f"{_COLOURS[entry.severity]}{severity}{_RESET}"
+                code = f"{_BOLD}{code}{_RESET}"
+            path = f" {entry.path}:" if entry.path else ""
+            out.append(f"{_where(file.file, entry)}: {code} {severity}{path} {entry.message}")
+    out.append(_summary(report))
+    return "\n".join(out) + "\n"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _summary(report: Report) -> str:
+    files = len(report.files)
+    valid = sum(1 for f in report.files if f.status == "valid")
+    counts = [_plural(report.count(s), s) for s in SEVERITIES if report.count(s)]
+    found = f" ({', '.join(counts)})" if counts else ""
+    return f"{_plural(files, 'file')} checked, {valid} valid{found}"
+
+
+# --- json -----------------------------------------------------------------------
+
+
+def _entry_data(entry: Entry) -> dict[str, Any]:
+    return {
+        "code": entry.code,
+        "severity": entry.severity,
+        "message": entry.message,
+        "path": entry.path,
+        "line": entry.line,
+        "column": entry.column,
+        "fails": entry.fails,
+    }
+
+
+def report_data(report: Report) -> dict[str, Any]:
+    """The ``json`` report as data (see :func:`report_schema`)."""
+    return {
+        "version": REPORT_VERSION,
+        "tool": {"name": "opsfacts", "version": __version__},
+        "exit_code": report.exit_code,
+        "summary": {
+            "files": len(report.files),
+            "valid": sum(1 for f in report.files if f.status == "valid"),
+            "invalid": sum(1 for f in report.files if f.status == "invalid"),
+            "unreadable": sum(1 for f in report.files if f.status == "unreadable"),
+            **{f"{s}s": report.count(s) for s in SEVERITIES},
+        },
+        "files": [
+            {"file": f.file, "status": f.status, "problems": [_entry_data(e) for e in f.entries]}
+            for f in report.files
+        ],
+    }
+
+
+def render_json(report: Report) -> str:
+    """The ``json`` report: stable keys, two-space indent, a trailing newline."""
+    return json.dumps(report_data(report), indent=2, ensure_ascii=False) + "\n"
+
+
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema (Draft 2020-12) of the ``json`` report format."""
+    nullable_int = {"type": ["integer", "null"], "minimum": 1}
+    count = {"type": "integer", "minimum": 0}
+    problem = {
+        "type": "object",
+        "description": "A problem or consistency finding.",
+        "properties": {
+            "code": {"type": "string", "pattern": f"^{RULE_CODE_PATTERN.pattern}$", "examples": ["OPS002"]},
+            "severity": {"enum": list(SEVERITIES)},
+            "message": {"type": "string", "minLength": 1},
+            "path": {"type": ["string", "null"], "pattern": "^\\$", "description": "JSON path."},
+            "line": {**nullable_int, "description": "1-based line, where known."},
+            "column": {**nullable_int, "description": "1-based column, where known."},
+            "fails": {"type": "boolean", "description": "Whether it makes the run fail."},
+        },
+        "required": ["code", "severity", "message", "path", "line", "column", "fails"],
+        "additionalProperties": False,
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": REPORT_SCHEMA_ID,
+        "title": "opsfacts validate report",
+        "description": "What `opsfacts validate --format json` prints.",
+        "type": "object",
+        "properties": {
+            "version": {"const": REPORT_VERSION},
+            "tool": {
+                "type": "object",
+                "properties": {"name": {"const": "opsfacts"}, "version": {"type": "string"}},
+                "required": ["name", "version"],
+                "additionalProperties": False,
+            },
+            "exit_code": {"enum": [0, 1, 2]},
+            "summary": {
+                "type": "object",
+                "properties": dict.fromkeys(
+                    ("files", "valid", "invalid", "unreadable", "errors", "warnings", "infos"), count
+                ),
+                "required": ["files", "valid", "invalid", "unreadable", "errors", "warnings", "infos"],
+                "additionalProperties": False,
+            },
+            "files": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "file": {"type": "string"},
+                        "status": {"enum": ["valid", "invalid", "unreadable"]},
+                        "problems": {"type": "array", "items": {"$ref": "#/$defs/problem"}},
+                    },
+                    "required": ["file", "status", "problems"],
+                    "additionalProperties": False,
+                },
+            },
+        },
+        "required": ["version", "tool", "exit_code", "summary", "files"],
+        "additionalProperties": False,
+        "$defs": {"problem": problem},
+    }
+
+
+# --- github ---------------------------------------------------------------------
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(report: Report) -> str:
+    """GitHub Actions workflow commands: ``::error file=…,line=…,col=…,title=CODE::message``."""
+    levels = {"error": "error", "warning": "warning", "info": "notice"}
+    out = []
+    for file in report.files:
+        for entry in file.entries:
+            props = [f"file={_escape_property(file.file)}"]
+            if entry.line is not None:
+                props += [f"line={entry.line}", f"col={entry.column or 1}"]
+            props.append(f"title={_escape_property(entry.code)}")
+            path = f"{entry.path}: " if entry.path else ""
+            out.append(f"::{levels[entry.severity]} {','.join(props)}::{_escape_data(path + entry.message)}")
+    out.append(_summary(report))
+    return "\n".join(out) + "\n"
+
+
+# --- sarif ----------------------------------------------------------------------
+
+_SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+
+def _rule(code: str) -> dict[str, Any]:
+    if code in LOAD_CODES:
+        name, text = LOAD_CODES[code]
+        anchor = "ci.html#load-problem-codes"
+    else:
+        name, text, anchor = code.lower(), f"Consistency rule {code}.", f"checks.html#{code.lower()}"
+    return {
+        "id": code,
+        "name": name,
+        "shortDescription": {"text": text},
+        "helpUri": DOCS_URL + anchor,
+    }
+
+
+def _uri(file: str) -> str:
+    from urllib.parse import quote  # noqa: PLC0415 - only for SARIF output
+
+    return quote(file.replace("\\", "/"), safe="/:._-~")
+
+
+def render_sarif(report: Report) -> str:
+    """A SARIF 2.1.0 log with one run, a rule per code and a result per entry."""
+    codes = sorted({e.code for f in report.files for e in f.entries})
+    index = {code: i for i, code in enumerate(codes)}
+    levels = {"error": "error", "warning": "warning", "info": "note"}
+    results = []
+    for file in report.files:
+        for entry in file.entries:
+            location: dict[str, Any] = {"artifactLocation": {"uri": _uri(file.file)}}
+            if entry.line is not None:
+                location["region"] = {"startLine": entry.line, "startColumn": entry.column or 1}
+            result: dict[str, Any] = {
+                "ruleId": entry.code,
+                "ruleIndex": index[entry.code],
+                "level": levels[entry.severity],
+                "message": {"text": f"{entry.path}: {entry.message}" if entry.path else entry.message},
+                "locations": [{"physicalLocation": location}],
+            }
+            if entry.path:
+                result["locations"][0]["logicalLocations"] = [
+                    {"fullyQualifiedName": entry.path, "kind": "element"}
+                ]
+            results.append(result)
+    log = {
+        "$schema": _SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "opsfacts",
+                        "version": __version__,
+                        "informationUri": DOCS_URL,
+                        "rules": [_rule(code) for code in codes],
+                    }
+                },
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+_RENDERERS: dict[str, Callable[[Report], str]] = {
+    "json": render_json,
+    "github": render_github,
+    "sarif": render_sarif,
+}
+
+
+def render(report: Report, fmt: str, *, colour: bool = False) -> str:
+    """Render a report in one of :data:`FORMATS`."""
+    if fmt == "text":
+        return render_text(report, colour=colour)
+    return _RENDERERS[fmt](report)
+
+
+def sort_entries(entries: Iterable[Entry]) -> tuple[Entry, ...]:
+    """Entries in document order (by line, column), those without a position first."""
+    return tuple(sorted(entries, key=lambda e: (e.line or 0, e.column or 0)))

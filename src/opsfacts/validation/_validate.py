@@ -1,0 +1,356 @@
+"""Validating documents as ``opsfacts validate`` does: parse, honour ``$schema``, load, check.
+
+:func:`validate` is the whole command as a function: paths in, the report out.
+A :class:`DocumentValidator` is built once and used for every document: the
+converter, the JSON Schema validators and the check configuration are made
+once, not per document. Its reports (:class:`~opsfacts.validation.FileReport`)
+carry every problem and finding with its code, JSON path, line and column,
+ready for :func:`opsfacts.validation.render` or for a tool of your own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urlparse
+
+import attrs
+
+from ..documents._inputs import Input
+from ..documents._loading import load_parsed, parse, read_source
+from ..documents._migration import READ_VERSIONS, version_of
+from ..documents._sources import Parsed
+from ..errors import InvalidDocument, ParseError, PathPart, Problem, ReadError, format_path
+from ..model._classes import FORMAT_VERSION
+from ..schema._generate import schema_file_name, schema_id
+from ._report import Entry, FileReport, Report, load_code, sort_entries
+
+if TYPE_CHECKING:
+    from ..checks import CheckConfig
+
+__all__ = [
+    "ChecksRunner",
+    "DocumentValidator",
+    "Input",
+    "checks_runner",
+    "schema_problems",
+    "validate",
+    "validate_inputs",
+]
+
+
+# Runs the consistency checks on a factsheet: returns entries (path parts, Entry without position).
+ChecksRunner = Callable[[Any], list[tuple[tuple[PathPart, ...], Entry]]]
+
+_MAX_MESSAGE = 200
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 3] + "..."
+
+
+def _flatten(error: Any) -> Iterator[tuple[tuple[PathPart, ...], str]]:
+    """(path, message) pairs of a jsonschema error, pointing where the model points."""
+    parts = tuple(error.absolute_path)
+    if error.validator in ("anyOf", "oneOf") and error.context:
+        # X | None, or a bare value or an object: report what is wrong with the branch of the
+        # value's own type, not "is not valid under any" nor "is not of type" for the others.
+        real = [e for e in error.context if not (e.validator == "type" and len(e.relative_schema_path) == 2)]
+        if real:
+            for sub in real:
+                yield from _flatten(sub)
+            return
+    if error.validator == "required" and isinstance(error.instance, dict):
+        for key in error.validator_value:
+            if key not in error.instance:
+                yield (*parts, key), f"missing required key {key!r}"
+        return
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        known = error.schema.get("properties", {})
+        for key in sorted(k for k in error.instance if k not in known):
+            yield (*parts, key), f"unknown key {key!r}"
+        return
+    yield parts, _short(error.message)
+
+
+def schema_problems(validator: Any, data: Any) -> list[tuple[tuple[PathPart, ...], str]]:
+    """Every (path, message) a jsonschema validator finds in data, in document order of paths."""
+    found: dict[tuple[PathPart, ...], str] = {}
+    for error in validator.iter_errors(data):
+        for parts, message in _flatten(error):
+            found.setdefault(parts, message)
+    return list(found.items())
+
+
+class _SchemaRef:
+    """What a document's ``$schema`` names: a bundled schema, a local schema, or a problem."""
+
+    def __init__(self, validator: Any = None, problem: str | None = None, bundled: str | None = None) -> None:
+        self.validator = validator
+        self.problem = problem
+        self.bundled = bundled
+        """The format version of the bundled schema named; None for "the document's own version"."""
+
+
+_BUNDLED = _SchemaRef()
+_BY_VERSION = {version: _SchemaRef(bundled=version) for version in READ_VERSIONS}
+_BY_ID = {schema_id(version): ref for version, ref in _BY_VERSION.items()}
+_BY_FILE_NAME = {schema_file_name(version): ref for version, ref in _BY_VERSION.items()}
+
+
+def _bundled_if_asked(ref: _SchemaRef, use_jsonschema: bool) -> _SchemaRef:
+    # Naming a bundled schema is no reason to run jsonschema: the model checks the same rules.
+    return ref if use_jsonschema else _BUNDLED
+
+
+def _local_path(value: str, base: Path) -> Path | None:
+    parsed = urlparse(value)
+    if parsed.scheme == "file":
+        return Path(unquote(parsed.path))
+    if parsed.scheme and len(parsed.scheme) > 1:  # a URL or URN, not a Windows drive letter
+        return None
+    return base / value
+
+
+def _last_segment(value: str) -> str:
+    return urlparse(value).path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+class DocumentValidator:
+    """Validates documents; build once, call :meth:`validate` per input."""
+
+    def __init__(self, *, use_jsonschema: bool = False, checks: ChecksRunner | None = None) -> None:
+        self.use_jsonschema = use_jsonschema
+        self.checks = checks
+        self._local: dict[Path, _SchemaRef] = {}
+
+    @staticmethod
+    def bundled_validator(version: str = FORMAT_VERSION) -> Any:
+        """The validator of the bundled schema of a format version (built once per process)."""
+        from ..schema._generate import validator  # noqa: PLC0415 - jsonschema only when asked for
+
+        return validator(version)
+
+    def read(self, source: Input) -> bytes:
+        """The bytes of an input; raise ReadError."""
+        if source.path is None:
+            import sys  # noqa: PLC0415
+
+            try:
+                return sys.stdin.buffer.read()
+            except OSError as exc:
+                raise ReadError(source.name, exc.strerror or str(exc)) from None
+        return read_source(source.path)
+
+    def validate(self, source: Input) -> FileReport:
+        """Every problem and finding of one input."""
+        try:
+            raw = self.read(source)
+        except ReadError as exc:
+            return FileReport(source.name, (Entry("OPS000", exc.message),), unreadable=True)
+        try:
+            parsed = parse(raw, "yaml" if source.syntax == "yaml" else "json", source=source.name)
+        except ParseError as exc:
+            return FileReport(source.name, tuple(self._entry(p) for p in exc.problems))
+        base = source.path.parent if source.path is not None else Path.cwd()
+        return FileReport(source.name, sort_entries(self._document(parsed, base)))
+
+    def _document(self, parsed: Parsed, base: Path) -> list[Entry]:
+        entries: list[Entry] = []
+        factsheet = None
+        version = version_of(parsed.data)
+        try:
+            factsheet, migration = load_parsed(parsed)
+        except InvalidDocument as exc:
+            entries.extend(self._entry(p) for p in exc.problems)
+        else:
+            if migration.migrated:
+                notice = Entry(
+                    "OPS008",
+                    f"format {migration.from_version} document, read through migration to {FORMAT_VERSION}; "
+                    "'opsfacts migrate' rewrites it in the current format",
+                    "info",
+                    fails=False,
+                )
+                where = ("format_version",) if "format_version" in parsed.data else ()
+                entries.append(self._located(parsed, where, notice))
+        reported = {e.path for e in entries}
+        ref = self._schema_ref(parsed.data.get("$schema"), base)
+        if ref.problem is not None:
+            entries.append(self._located(parsed, ("$schema",), Entry("OPS007", ref.problem)))
+        schema_validator = ref.validator
+        if schema_validator is None and ref.problem is None:
+            if ref.bundled is not None:
+                schema_validator = self.bundled_validator(ref.bundled)
+            elif self.use_jsonschema and version in READ_VERSIONS:
+                schema_validator = self.bundled_validator(version)
+        if schema_validator is not None:
+            entries.extend(self._schema_entries(schema_validator, parsed, reported))
+        if factsheet is not None and self.checks is not None:
+            for parts, entry in self.checks(factsheet):
+                entries.append(self._located(parsed, parts, entry))
+        return entries
+
+    def _schema_entries(self, validator: Any, parsed: Parsed, reported: set[str | None]) -> list[Entry]:
+        try:
+            found = schema_problems(validator, parsed.data)
+        except Exception as exc:  # noqa: BLE001 - a broken user schema must not stop the run
+            return [Entry("OPS007", _short(f"the schema could not be applied: {exc}"), path="$")]
+        entries = []
+        for parts, message in found:
+            path = format_path(parts)
+            if path not in reported:  # the model already said what is wrong here
+                at_key = message.startswith("unknown key")  # point at the key, as the model does
+                entries.append(self._located(parsed, parts, Entry("OPS006", message), at_key))
+        return entries
+
+    @staticmethod
+    def _entry(problem: Problem) -> Entry:
+        return Entry(
+            load_code(problem.code), problem.message, "error", problem.path, problem.line, problem.column
+        )
+
+    @staticmethod
+    def _located(parsed: Parsed, parts: tuple[PathPart, ...], entry: Entry, at_key: bool = False) -> Entry:
+        position = parsed.locate(parts, at_key)
+        line, column = position if position is not None else (None, None)
+        return attrs.evolve(entry, path=entry.path or format_path(parts), line=line, column=column)
+
+    def _schema_ref(self, value: Any, base: Path) -> _SchemaRef:
+        if value is None or not isinstance(value, str):
+            return _BUNDLED  # a non-string $schema is a model problem already
+        if value in _BY_ID:
+            return _bundled_if_asked(_BY_ID[value], self.use_jsonschema)
+        local = _local_path(value, base)
+        if local is not None and local.is_file():
+            return self._load_local(local)
+        by_name = _BY_FILE_NAME.get(_last_segment(value))
+        if by_name is not None:
+            return _bundled_if_asked(by_name, self.use_jsonschema)  # a bundled file by name or URL
+        return _SchemaRef(
+            problem=(
+                f"unknown $schema {_short(value)!r}: opsfacts never fetches schemas; use "
+                f"{schema_id()!r}, a bundled file name or a local schema file"
+            )
+        )
+
+    def _load_local(self, path: Path) -> _SchemaRef:
+        key = path.resolve()
+        if key not in self._local:
+            self._local[key] = self._build_local(key)
+        return self._local[key]
+
+    @staticmethod
+    def _build_local(path: Path) -> _SchemaRef:
+        from jsonschema import Draft202012Validator, validators  # noqa: PLC0415
+        from jsonschema.exceptions import SchemaError  # noqa: PLC0415
+
+        from ..schema._generate import schema_text  # noqa: PLC0415
+
+        name = os.fspath(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+            schema = json.loads(text)
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            return _SchemaRef(problem=_short(f"cannot read the schema file {name}: {exc}"))
+        if schema == json.loads(schema_text()):
+            return _BUNDLED  # the current bundled schema, checked with --jsonschema only
+        try:
+            cls = validators.validator_for(schema, default=Draft202012Validator)
+            cls.check_schema(schema)
+        except SchemaError as exc:
+            return _SchemaRef(problem=_short(f"{name} is not a valid JSON Schema: {exc.message}"))
+        return _SchemaRef(validator=cls(schema, format_checker=cls.FORMAT_CHECKER))
+
+
+def checks_runner(config: CheckConfig | None = None) -> ChecksRunner:
+    """The consistency checks as ``opsfacts validate`` runs them: findings as report entries.
+
+    Raise :class:`~opsfacts.checks.ConfigError` when ``select`` or ``ignore`` names a code
+    no rule has (a typo would otherwise silently turn rules off).
+    """
+    from ..checks import INTERNAL_CODE, CheckConfig, ConfigError, check, rules  # noqa: PLC0415
+
+    config = config or CheckConfig()
+    codes = [INTERNAL_CODE, *(r.code for r in rules())]
+    unknown = config.unknown_selectors(codes)
+    if unknown:
+        prefixes = sorted({code[: len(code.rstrip("0123456789")) + 1] for code in codes})
+        listing = ", ".join(repr(s) for s in unknown)
+        raise ConfigError(
+            f"no rule code starts with {listing}; the rule codes start with {', '.join(prefixes)} "
+            "(see the rule catalogue)"
+        )
+    threshold = config.fail_on.rank
+
+    def run(factsheet: Any) -> list[tuple[tuple[PathPart, ...], Entry]]:
+        return [
+            (
+                tuple(f.parts),
+                Entry(
+                    f.code,
+                    f.message,
+                    severity=str(f.severity.value),
+                    path=f.path,
+                    fails=f.severity.rank >= threshold,
+                ),
+            )
+            for f in check(factsheet, config)
+        ]
+
+    return run
+
+
+# Below this many files, starting worker processes costs more than it saves.
+_PARALLEL_FROM = 64
+_WORKER_VALIDATOR: DocumentValidator | None = None
+
+
+def _validate_in_worker(source: Input) -> FileReport:
+    assert _WORKER_VALIDATOR is not None
+    return _WORKER_VALIDATOR.validate(source)
+
+
+def validate_inputs(validator: DocumentValidator, inputs: Sequence[Input], jobs: int = 0) -> Report:
+    """Validate every input, reported in order; in forked worker processes when there are many
+    files (``jobs``: how many; 0 for one per CPU, 1 for none)."""
+    import multiprocessing  # noqa: PLC0415
+
+    jobs = jobs or os.cpu_count() or 1
+    forkable = "fork" in multiprocessing.get_all_start_methods()
+    if jobs < 2 or len(inputs) < _PARALLEL_FROM or not forkable or any(i.path is None for i in inputs):
+        return Report(tuple(validator.validate(source) for source in inputs))
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
+    global _WORKER_VALIDATOR  # noqa: PLW0603 - inherited by the forked workers, built once
+    _WORKER_VALIDATOR = validator
+    context = multiprocessing.get_context("fork")
+    chunk = max(1, len(inputs) // (jobs * 4))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        return Report(tuple(pool.map(_validate_in_worker, inputs, chunksize=chunk)))
+
+
+def validate(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    config: CheckConfig | None = None,
+    checks: bool = True,
+    use_jsonschema: bool = False,
+    jobs: int = 1,
+) -> Report:
+    """Validate files, directories and glob patterns as ``opsfacts validate`` does; return its report.
+
+    ``opsfacts.validation.render(report, "json")`` is then what ``opsfacts validate
+    --format json`` prints. A path that names no file is reported as unreadable
+    (``OPS000``), so the report's exit code is 2, as the command's is.
+    """
+    from ..documents._inputs import expand_paths  # noqa: PLC0415
+
+    inputs, unmatched = expand_paths(os.fspath(p) for p in paths)
+    runner = checks_runner(config) if checks else None
+    report = validate_inputs(DocumentValidator(use_jsonschema=use_jsonschema, checks=runner), inputs, jobs)
+    missing = tuple(FileReport(arg, (Entry("OPS000", reason),), unreadable=True) for arg, reason in unmatched)
+    return Report(report.files + missing)
