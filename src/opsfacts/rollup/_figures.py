@@ -32,7 +32,8 @@ _ORDER = {code: i for i, code in enumerate(PopulationType)}
 
 def _types(types: tuple[PopulationType, ...]) -> str:
     # Combined groups are keyed in code-list order, so "REF; ASY" and "ASY; REF" are one key.
-    return "; ".join(sorted(types, key=_ORDER.__getitem__))
+    ordered: list[PopulationType] = sorted(types, key=_ORDER.__getitem__)
+    return "; ".join(ordered)
 
 
 def _populations(f: Factsheet, note: Note) -> tuple[PopulationLine, ...]:
@@ -96,9 +97,8 @@ def _populations(f: Factsheet, note: Note) -> tuple[PopulationLine, ...]:
         counted += 1
     used: list[tuple[PopulationType, ...]] = []
     for total in block.totals:
-        what = "stated total" + (f' "{total.label}"' if total.label else "") + _people(total.count.value)
-        if total.source:
-            what += f" ({total.source})"
+        what = "stated total" + (f' "{total.label}"' if total.label else "")
+        what += (f" by {total.source}" if total.source else "") + _people(total.count.value)
         if counted:
             note(what, "the groups are added instead", ExclusionRule.STATED_TOTAL, total.count.value)
             continue
