@@ -229,17 +229,19 @@ class FundingTotal:
     """ISO 4217 code."""
     year: int | None
     """The requirement year; None for the operations whose sheet states none."""
-    requested: Decimal
-    """The amounts requested, added (the operations that printed one)."""
-    funded: Decimal
-    """The amounts received, added (the operations that printed one)."""
+    requested: Decimal | None
+    """The amounts requested, added (of the operations that printed one); None where none did."""
+    funded: Decimal | None
+    """The amounts received, added (of the operations that printed one); None where none did."""
     operations: tuple[str, ...]
     """The keys of the operations added, in key order."""
 
     @property
     def funded_percent(self) -> Decimal | None:
-        """Funded as a percentage of requested; None when nothing was requested."""
-        return None if not self.requested else self.funded * 100 / self.requested
+        """Funded as a percentage of requested; None unless both were printed and requested is not 0."""
+        if not self.requested or self.funded is None:
+            return None
+        return self.funded * 100 / self.requested
 
 
 @frozen

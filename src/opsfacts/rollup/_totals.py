@@ -71,22 +71,25 @@ def funding(editions: Sequence[Edition]) -> tuple[FundingTotal, ...]:
     An amount whose sheet states no requirement year is a total of its own:
     adding it to another would mix years unseen.
     """
-    totals: dict[tuple[str, int | None, str], tuple[Decimal, Decimal, list[str]]] = {}
+    totals: dict[tuple[str, int | None, str], tuple[Decimal | None, Decimal | None, list[str]]] = {}
     for edition in editions:
         line = edition.funding
         if line is None or (line.requested is None and line.funded is None):
             continue
         key = (line.currency, line.year, "" if line.year is not None else edition.operation_key)
-        requested, funded, keys = totals.get(key, (Decimal(0), Decimal(0), []))
+        requested, funded, keys = totals.get(key, (None, None, []))
         keys.append(edition.operation_key)
-        totals[key] = (
-            _EXACT.add(requested, line.requested or 0),
-            _EXACT.add(funded, line.funded or 0),
-            keys,
-        )
+        totals[key] = (_plus(requested, line.requested), _plus(funded, line.funded), keys)
     return tuple(
         FundingTotal(currency, year, requested, funded, tuple(sorted(keys)))
         for (currency, year, _), (requested, funded, keys) in sorted(
             totals.items(), key=lambda item: (item[0][0], item[0][1] is None, item[0][1] or 0, item[0][2])
         )
     )
+
+
+def _plus(total: Decimal | None, amount: Decimal | None) -> Decimal | None:
+    # None stays None until an amount is printed: "not stated" is not 0.
+    if amount is None:
+        return total
+    return amount if total is None else _EXACT.add(total, amount)
