@@ -10,7 +10,9 @@ staff, offices, distinct partners and funding per currency and year, and every
 
 from __future__ import annotations
 
+from ._dashboard import render_dashboard
 from ._files import InputError, rollup_files
+from ._json import to_data, to_json
 from ._model import (
     Edition,
     Editions,
@@ -26,8 +28,12 @@ from ._model import (
 )
 from ._rollup import rollup
 from ._select import operation_key
+from ._tables import ALL_OPERATIONS, TABLE_NAMES, tables
+from ._text import render_text
 
 __all__ = [
+    "ALL_OPERATIONS",
+    "TABLE_NAMES",
     "Edition",
     "Editions",
     "Exclusion",
@@ -41,6 +47,11 @@ __all__ = [
     "Rollup",
     "TypeTotal",
     "operation_key",
+    "render_dashboard",
+    "render_text",
     "rollup",
     "rollup_files",
+    "tables",
+    "to_data",
+    "to_json",
 ]
