@@ -128,3 +128,28 @@ def test_table_needs_csv_or_hxl(capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = run(capsys, str(DATA), "--table", "funding")
     assert status == 2
     assert "--table is for --format csv or hxl" in err
+
+
+def _shown(command: str) -> str:
+    """The output docs/rollup.rst shows under ``$ COMMAND``, unindented."""
+    lines = (DATA.parents[2] / "docs" / "rollup.rst").read_text(encoding="utf-8").splitlines()
+    start = lines.index(f"   $ {command}") + 1
+    shown: list[str] = []
+    for line in lines[start:]:
+        if line and not line.startswith("   "):
+            break
+        shown.append(line[3:])
+    return "\n".join(shown).strip("\n") + "\n"
+
+
+@pytest.mark.parametrize(
+    "command",
+    ["opsfacts rollup tests/data/rollup", "opsfacts rollup tests/data/rollup --format csv --table funding"],
+)
+def test_the_docs_show_the_real_output(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    monkeypatch.chdir(DATA.parents[2])
+    status, out, _ = run(capsys, *command.split()[2:])
+    assert status == 0
+    assert out.replace("\r\n", "\n") == _shown(command)
