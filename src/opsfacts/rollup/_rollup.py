@@ -94,7 +94,12 @@ def _whole_sheets(choice: Choice, exclusions: list[Exclusion]) -> None:
     if choice.part_of is not None:
         scope = latest.factsheet.operation.scope.value
         rule = ExclusionRule.SUBNATIONAL if scope == "subnational" else ExclusionRule.OVERLAPPING
-        sheet(latest, f"covered by operation {choice.part_of}, which is counted; shown as a part of it", rule)
+        if len(choice.covered_by) == 1:
+            why = f"covered by operation {choice.part_of}, which is counted; shown as a part of it"
+        else:
+            covering = ", ".join(choice.covered_by)
+            why = f"covered by operations {covering}, which are counted; shown as a part of {choice.part_of}"
+        sheet(latest, why, rule)
 
 
 def rollup_documents(

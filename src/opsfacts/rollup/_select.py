@@ -39,6 +39,8 @@ class Choice:
     """Each document identical to a kept one, with the one kept."""
     counted: bool
     part_of: str | None
+    covered_by: tuple[str, ...] = ()
+    """The counted operations covering what this one covers, in key order."""
 
 
 def operation_key(factsheet: Factsheet) -> str:
@@ -102,27 +104,29 @@ def choose(documents: Sequence[Document]) -> list[Choice]:
     for key in ordered:
         if scope(key) is OperationScope.COUNTRY:
             covered[key] = key
-    part_of: dict[str, str | None] = dict.fromkeys(ordered)
+    covering: dict[str, tuple[str, ...]] = dict.fromkeys(ordered, ())
     # Situations in key order: the first over uncovered countries is counted, later ones overlap.
     for key in ordered:
         if scope(key) is OperationScope.MULTI_COUNTRY:
             countries = ordered[key][0][-1].factsheet.operation.countries
-            overlap = sorted({covered[c] for c in countries if c in covered})
+            overlap = tuple(sorted({covered[c] for c in countries if c in covered}))
             if overlap:
-                part_of[key] = overlap[0]
+                covering[key] = overlap
             else:
                 covered.update(dict.fromkeys(countries, key))
     for key in ordered:
         if scope(key) is OperationScope.SUBNATIONAL:
             country = ordered[key][0][-1].factsheet.operation.country
-            part_of[key] = covered.get(country)
+            if country in covered:
+                covering[key] = (covered[country],)
     return [
         Choice(
             key=key,
             editions=tuple(kept),
             duplicates=tuple(duplicates),
-            counted=part_of[key] is None,
-            part_of=part_of[key],
+            counted=not covering[key],
+            part_of=covering[key][0] if covering[key] else None,
+            covered_by=covering[key],
         )
         for key, (kept, duplicates) in ordered.items()
     ]
