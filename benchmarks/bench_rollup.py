@@ -1,4 +1,4 @@
-"""Benchmark: ``opsfacts.rollup.rollup`` against loading the same factsheets.
+"""Benchmark: ``opsfacts.aggregate.rollup`` against loading the same factsheets.
 
 Generates a corpus by varying the twelve roll-up test factsheets
 (``tests/data/rollup``; fixed seed): each copy gets other countries (so there
@@ -6,7 +6,7 @@ are many operations, each with several editions), its dates shifted by whole
 years and its figures varied. Then, in the same process:
 
 * loading: ``opsfacts.loads`` of every document's JSON text (parse, check, build);
-* the roll-up: ``opsfacts.rollup.rollup`` of the loaded factsheets;
+* the roll-up: ``opsfacts.aggregate.rollup`` of the loaded factsheets;
 
 run interleaved (load, roll up, load, roll up...), best of ``--runs``, and
 prints the roll-up's time as a ratio to loading (the goal is at most 1.5),
@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import Any
 
 import opsfacts
-from opsfacts.constraints import country_codes
+from opsfacts.aggregate import rollup
 from opsfacts.model import Factsheet
-from opsfacts.rollup import rollup
+from opsfacts.model._constraints import country_codes
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "data" / "rollup"

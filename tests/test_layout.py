@@ -24,7 +24,7 @@ STAGES = (
     ("checks",),
     ("validation",),
     ("tables", "render"),
-    ("strategies", "diff", "rollup", "extract"),
+    ("strategies", "compare", "aggregate", "extraction"),
     ("cli", "__init__", "__main__"),
 )
 RANK = {name: rank for rank, names in enumerate(STAGES) for name in names}

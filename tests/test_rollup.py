@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import opsfacts
-from opsfacts.rollup import (
+from opsfacts.aggregate import (
     ExclusionRule,
     InputError,
     Rollup,

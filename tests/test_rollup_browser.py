@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from opsfacts.rollup import render_dashboard, rollup_files
+from opsfacts.aggregate import render_dashboard, rollup_files
 from test_browser import run_chromium
 
 DATA = Path(__file__).resolve().parent / "data" / "rollup"

@@ -9,9 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import opsfacts
-from opsfacts.codes import OperationScope
-from opsfacts.model import Factsheet, Operation
-from opsfacts.rollup import Rollup, operation_key, rollup
+from opsfacts.aggregate import Rollup, operation_key, rollup
+from opsfacts.model import Factsheet, Operation, OperationScope
 from opsfacts.strategies import factsheets
 
 DATA = Path(__file__).resolve().parent / "data" / "rollup"

@@ -1,5 +1,6 @@
 """opsfacts: country operations factsheets as typed, validated, checkable data."""
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
@@ -85,17 +86,23 @@ from .model import (
 )
 
 if TYPE_CHECKING:
+    from .aggregate import Rollup, rollup, rollup_files
     from .checks import CheckConfig, check
 
-# The consistency checks compile their rules on import; they load on first use.
-_LAZY = {"CheckConfig", "check"}
+# The consistency checks compile their rules on import, and the later stages
+# pull in templates: they load on first use.
+_LAZY = {
+    "CheckConfig": "checks",
+    "check": "checks",
+    "Rollup": "aggregate",
+    "rollup": "aggregate",
+    "rollup_files": "aggregate",
+}
 
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
-        from . import checks  # noqa: PLC0415
-
-        return getattr(checks, name)
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module 'opsfacts' has no attribute {name!r}")
 
 
@@ -150,6 +157,7 @@ __all__ = [
     "Quantity",
     "ReadError",
     "Residence",
+    "Rollup",
     "Scale",
     "Section",
     "Sector",
@@ -177,5 +185,7 @@ __all__ = [
     "loads",
     "make_converter",
     "migrate",
+    "rollup",
+    "rollup_files",
     "to_dict",
 ]

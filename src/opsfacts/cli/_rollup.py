@@ -1,7 +1,7 @@
 """``opsfacts rollup FILES... [--format text|json|csv|hxl|html] [-o PATH] [--editions latest|all]``.
 
 Rolls many factsheets up into totals across operations, nothing counted
-twice, every item left out listed with why (see :mod:`opsfacts.rollup`).
+twice, every item left out listed with why (see :mod:`opsfacts.aggregate`).
 
 - ``text`` (default), ``json``, ``html`` (a standalone dashboard): to ``-o
   FILE`` or standard output.
@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import EXIT_OK, EXIT_USAGE
-from .render_cmd import write_text
+from ._render import write_text
 
 if TYPE_CHECKING:
-    from ..rollup import Rollup
+    from ..aggregate import Rollup
 
 __all__ = ["register", "run"]
 
@@ -35,7 +35,7 @@ _FORMATS = ("text", "json", "csv", "hxl", "html")
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``rollup`` subcommand."""
-    from ..rollup import TABLE_NAMES  # noqa: PLC0415
+    from ..aggregate import TABLE_NAMES  # noqa: PLC0415
 
     parser = subparsers.add_parser(
         "rollup",
@@ -70,7 +70,7 @@ def _usage(message: str) -> int:
 
 
 def _tables(args: argparse.Namespace, rollup: Rollup, inputs: list[Path | None]) -> int:
-    from ..rollup import TABLE_NAMES, tables  # noqa: PLC0415
+    from ..aggregate import TABLE_NAMES, tables  # noqa: PLC0415
     from ..tables import write_csv  # noqa: PLC0415
 
     hxl = args.format == "hxl"
@@ -98,8 +98,8 @@ def _tables(args: argparse.Namespace, rollup: Rollup, inputs: list[Path | None])
 
 def run(args: argparse.Namespace) -> int:
     """Roll the files up; 0 done, 2 an input names nothing, cannot be read or is invalid, or I/O error."""
-    from ..inputs import expand_paths  # noqa: PLC0415
-    from ..rollup import InputError, render_dashboard, render_text, rollup_files, to_json  # noqa: PLC0415
+    from ..documents import expand_paths  # noqa: PLC0415
+    from ..aggregate import InputError, render_dashboard, render_text, rollup_files, to_json  # noqa: PLC0415
 
     if "-" in args.files:
         return _usage("standard input is not read by the roll-up; name files, directories or globs")

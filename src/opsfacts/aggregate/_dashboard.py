@@ -15,7 +15,7 @@ from decimal import Decimal
 import jinja2
 
 from .._version import __version__
-from ..render.numbers import count, money, percent
+from ..model._printing import count, money, percent
 from . import _charts
 from ._model import Rollup
 
@@ -33,7 +33,7 @@ def _people(n: int, approximate: bool) -> str:
 @functools.cache
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("opsfacts.rollup", "templates"),
+        loader=jinja2.PackageLoader("opsfacts.aggregate", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -14,9 +14,8 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
-from ..codes import OperationScope
-from ..loading import dumps
-from ..model import Factsheet
+from ..documents import dumps
+from ..model import Factsheet, OperationScope
 
 __all__ = ["Choice", "Document", "choose", "operation_key"]
 

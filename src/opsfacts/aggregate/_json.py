@@ -15,7 +15,7 @@ from typing import Any
 
 import cattrs
 
-from ..dates import PartialDate
+from ..model import PartialDate
 from ._model import Rollup
 
 __all__ = ["to_data", "to_json"]

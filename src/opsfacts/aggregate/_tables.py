@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Final
 
-from ..dates import PartialDate
+from ..model import PartialDate
 from ..tables import Cell, Column, Table
 from ._model import Edition, OperationSummary, Rollup
 

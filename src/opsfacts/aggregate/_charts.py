@@ -11,8 +11,8 @@ from fractions import Fraction
 
 from attrs import frozen
 
-from ..render.charts import BAR_MAX
-from ..render.numbers import count
+from ..model._printing import count
+from ..render._charts import BAR_MAX
 from ._model import OperationSummary, Rollup
 
 __all__ = ["Bar", "BarChart", "Column", "History", "by_operation", "by_type", "histories"]

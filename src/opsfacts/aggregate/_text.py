@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..render.numbers import count, money, percent
+from ..model._printing import count, money, percent
 from ._model import Edition, OperationSummary, Rollup
 
 __all__ = ["render_text"]

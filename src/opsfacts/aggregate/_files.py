@@ -1,7 +1,7 @@
 """Rolling up files: files, folders and glob patterns, read and loaded, then rolled up.
 
 By default an input that cannot be read or is not a valid factsheet stops the
-roll-up (:class:`InputError` names it): a total silently missing an operation
+roll-up (:class:`~opsfacts.aggregate.InputError` names it): a total silently missing an operation
 would be wrong without saying so. With ``skip_invalid=True`` such a file is
 left out and listed among the exclusions instead.
 """
@@ -11,9 +11,8 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
+from ..documents import expand_paths, load
 from ..errors import DocumentError, OpsfactsError, ReadError
-from ..inputs import expand_paths
-from ..loading import load
 from ._model import Editions, Exclusion, ExclusionRule, Rollup
 from ._rollup import rollup_documents
 from ._select import Document
@@ -47,7 +46,7 @@ def rollup_files(
 ) -> Rollup:
     """Roll up the factsheets in files, folders (searched recursively) and glob patterns.
 
-    Raise :class:`InputError` for an argument that names no file, and, unless
+    Raise :class:`~opsfacts.aggregate.InputError` for an argument that names no file, and, unless
     ``skip_invalid``, for a file that cannot be read or is not a valid factsheet.
     """
     inputs, unmatched = expand_paths(os.fspath(p) for p in paths)

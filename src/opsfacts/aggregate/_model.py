@@ -11,8 +11,7 @@ from typing import Literal
 
 from attrs import frozen
 
-from ..codes import Code, OperationScope
-from ..dates import PartialDate
+from ..model import Code, OperationScope, PartialDate
 
 __all__ = [
     "Edition",

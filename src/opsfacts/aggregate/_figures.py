@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from ..codes import PopulationType, Qualifier, Residence
-from ..model import Factsheet, Figure, Presence, Quantity
-from ..render.numbers import count
+from ..model import Factsheet, Figure, PopulationType, Presence, Qualifier, Quantity, Residence
+from ..model._printing import count
 from ._model import Edition, ExclusionRule, FundingLine, PopulationLine
 
 __all__ = ["Note", "edition"]
