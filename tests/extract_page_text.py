@@ -9,8 +9,30 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 _BLOCKS = frozenset(
-    {"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "header", "footer", "ul", "ol",
-     "table", "tbody", "aside", "br", "text", "svg", "g"}
+    {
+        "p",
+        "div",
+        "li",
+        "tr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "header",
+        "footer",
+        "ul",
+        "ol",
+        "table",
+        "tbody",
+        "aside",
+        "br",
+        "text",
+        "svg",
+        "g",
+    }
 )
 _HIDDEN = frozenset({"title", "style", "head", "script"})
 

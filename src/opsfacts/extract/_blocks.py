@@ -47,7 +47,8 @@ PARTS: dict[str, tuple[str, ...]] = {
 """The words a heading starts with, for each part."""
 
 _HEADINGS = {
-    part: re.compile(rf"^(?:{'|'.join(words)})\b[^.]{{0,90}}$", re.IGNORECASE) for part, words in PARTS.items()
+    part: re.compile(rf"^(?:{'|'.join(words)})\b[^.]{{0,90}}$", re.IGNORECASE)
+    for part, words in PARTS.items()
 }
 
 

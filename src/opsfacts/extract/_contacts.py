@@ -13,8 +13,13 @@ from ._provenance import Recorder
 __all__ = ["read_contacts", "read_links"]
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"\b(?:tel|tél|phone|mobile|cell)\.?\s*:?\s*(?P<phone>\+?[\d ()./-]{6,}\d)", re.IGNORECASE)
-_URL = re.compile(r"(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:org|int|com|info|net)(?:/[^\s|,;)]*)?", re.IGNORECASE)
+_PHONE = re.compile(
+    r"\b(?:tel|tél|phone|mobile|cell)\.?\s*:?\s*(?P<phone>\+?[\d ()./-]{6,}\d)", re.IGNORECASE
+)
+_URL = re.compile(
+    r"(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:org|int|com|info|net)(?:/[^\s|,;)]*)?",
+    re.IGNORECASE,
+)
 
 
 def read_contacts(lines: Sequence[Line], parts: dict[str, list[Part]], rec: Recorder) -> list[dict[str, Any]]:

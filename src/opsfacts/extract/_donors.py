@@ -15,10 +15,18 @@ from ._provenance import Recorder
 
 __all__ = ["country_code", "read_donors"]
 
-_MAJOR = re.compile(r"(?:special thanks|major donors|principaux donateurs|remerciements particuliers)", re.IGNORECASE)
-_OTHERS = re.compile(r"(?:thanks to other|other donors|autres donateurs|remerciements aux autres)", re.IGNORECASE)
-_PRIVATE = re.compile(r"^(?:priv(?:ate)? donors?|donateurs privés)(?:\s+(?:in|of|d[eu]|en)\s+(?:the\s+)?|\s+)?", re.IGNORECASE)
-_SCOPE = re.compile(r"donors? (?:of|to|for)\s+(?P<scope>.+?)(?:\s+in\s+(?P<year>(?:19|20)\d\d))?\s*:?\s*$", re.IGNORECASE)
+_MAJOR = re.compile(
+    r"(?:special thanks|major donors|principaux donateurs|remerciements particuliers)", re.IGNORECASE
+)
+_OTHERS = re.compile(
+    r"(?:thanks to other|other donors|autres donateurs|remerciements aux autres)", re.IGNORECASE
+)
+_PRIVATE = re.compile(
+    r"^(?:priv(?:ate)? donors?|donateurs privés)(?:\s+(?:in|of|d[eu]|en)\s+(?:the\s+)?|\s+)?", re.IGNORECASE
+)
+_SCOPE = re.compile(
+    r"donors? (?:of|to|for)\s+(?P<scope>.+?)(?:\s+in\s+(?P<year>(?:19|20)\d\d))?\s*:?\s*$", re.IGNORECASE
+)
 
 
 def country_code(name: str) -> str | None:
@@ -103,7 +111,13 @@ def read_donors(lines: Sequence[Line], parts: dict[str, list[Part]], rec: Record
                 continue
             donor, currency = read
             holder = next((line for line in tier_lines if donor["name"] in line.text), tier_lines[0])
-            rec.note(f"donors.{name}[{len(entries)}]", donor, holder, entry.strip(), low=holder is tier_lines[0] and donor["name"] not in holder.text)
+            rec.note(
+                f"donors.{name}[{len(entries)}]",
+                donor,
+                holder,
+                entry.strip(),
+                low=holder is tier_lines[0] and donor["name"] not in holder.text,
+            )
             entries.append(donor)
         if entries:
             donors[name] = entries

@@ -65,7 +65,9 @@ def _summary(draft: dict[str, Any]) -> list[str]:
         lines.append("funding: " + ", ".join(k for k in draft["funding"] if k != "currency"))
     if "presence" in draft:
         p = draft["presence"]
-        lines.append(f"presence: {len(p.get('staff', []))} staff categories, {len(p.get('offices', []))} office groups")
+        lines.append(
+            f"presence: {len(p.get('staff', []))} staff categories, {len(p.get('offices', []))} office groups"
+        )
     if "partners" in draft:
         lines.append(f"partners: {len(draft['partners']['partners'])}")
     if "donors" in draft:

@@ -121,7 +121,12 @@ def facts(document: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _verdict(expected: Any, found: Any) -> str:
-    if isinstance(expected, tuple) and isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], Decimal):
+    if (
+        isinstance(expected, tuple)
+        and isinstance(found, tuple)
+        and len(found) == 2
+        and isinstance(found[0], Decimal)
+    ):
         if expected[0] == found[0]:
             return "exact"
         return "rounded" if abs(expected[0] - found[0]) <= found[1] else "wrong"
@@ -176,16 +181,19 @@ class Comparison:
 
     def table(self) -> str:
         """One line a part: recall, rounded, wrong and missing counts."""
-        rows = [f"{'part':<12} {'facts':>5} {'exact':>5} {'recall':>7} {'rounded':>7} {'wrong':>5} {'missing':>7}"]
-        for p in (*self.parts, None):
-            if p is None:
-                rounded = sum(s.rounded for s in self.parts)
-                missing = self.total - self.exact - self.wrong - rounded
-                rows.append(f"{'all':<12} {self.total:>5} {self.exact:>5} {self.recall:>7.1%} {rounded:>7} {self.wrong:>5} {missing:>7}")
-            else:
-                rows.append(
-                    f"{p.part:<12} {p.total:>5} {p.exact:>5} {p.recall:>7.1%} {p.rounded:>7} {len(p.wrong):>5} {len(p.missing):>7}"
-                )
+        rows = [
+            f"{'part':<12} {'facts':>5} {'exact':>5} {'recall':>7} {'rounded':>7} {'wrong':>5} {'missing':>7}"
+        ]
+        cells = [
+            (p.part, p.total, p.exact, p.recall, p.rounded, len(p.wrong), len(p.missing)) for p in self.parts
+        ]
+        rounded = sum(p.rounded for p in self.parts)
+        missing = sum(len(p.missing) for p in self.parts)
+        cells.append(("all", self.total, self.exact, self.recall, rounded, self.wrong, missing))
+        for part, total, exact, recall, rounded, wrong, missing in cells:
+            rows.append(
+                f"{part:<12} {total:>5} {exact:>5} {recall:>7.1%} {rounded:>7} {wrong:>5} {missing:>7}"
+            )
         return "\n".join(rows)
 
 

@@ -16,7 +16,9 @@ __all__ = ["read_funding"]
 
 _UNFUNDED = re.compile(r"\b(?:unfunded|non financ[ée]s?|gap)\b", re.IGNORECASE)
 _FUNDED = re.compile(r"\b(?:funded|financ[ée]s?|received)\b", re.IGNORECASE)
-_REQUESTED = re.compile(r"\b(?:requested|required|requirements?|requis|besoins|demand[ée]s?)\b", re.IGNORECASE)
+_REQUESTED = re.compile(
+    r"\b(?:requested|required|requirements?|requis|besoins|demand[ée]s?)\b", re.IGNORECASE
+)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
@@ -57,19 +59,19 @@ def read_funding(lines: Sequence[Line], parts: dict[str, list[Part]], rec: Recor
             # "USD 42.7 M" / "requested for Mali (USD 42,749,662)": the exact amount beats the short one.
             figure = _figure(line, 0, currency)
             previous = body[index - 1] if index > 0 else None
+            holder = line
             if figure is None and previous is not None:
                 figure = _figure(previous, 0, currency)
-                line = previous
+                holder = previous
             if figure is not None:
                 funding["requested"] = figure[0]
                 currency = figure[1] or currency
-                rec.note("funding.requested", figure[0], line, figure[2])
+                rec.note("funding.requested", figure[0], holder, figure[2])
             if year is None:
                 year = _YEAR.search(text)
             continue
-        else:
-            if current is None:
-                continue
+        elif current is None:
+            continue
         position = 0
         if current is not None:
             keyword = (_UNFUNDED if current == "unfunded" else _FUNDED).search(text)
@@ -79,16 +81,23 @@ def read_funding(lines: Sequence[Line], parts: dict[str, list[Part]], rec: Recor
             funding[f"{current}_percent"] = percent.value
             rec.note(f"funding.{current}_percent", percent.value, line, percent.printed)
         figure = _figure(line, position, currency)
-        if figure is not None and current not in funding:
-            if percent is None or figure[2] not in percent.printed:
-                funding[current] = figure[0]
-                currency = figure[1] or currency
-                rec.note(f"funding.{current}", figure[0], line, figure[2])
+        if (
+            figure is not None
+            and current not in funding
+            and (percent is None or figure[2] not in percent.printed)
+        ):
+            funding[current] = figure[0]
+            currency = figure[1] or currency
+            rec.note(f"funding.{current}", figure[0], line, figure[2])
     if "requested" not in funding:
         # A requirement printed above "requested for" on a line of its own.
         for index, line in enumerate(block.lines):
             figure = _figure(line, 0, currency)
-            if figure is not None and index + 1 < len(block.lines) and _REQUESTED.search(block.lines[index + 1].text):
+            if (
+                figure is not None
+                and index + 1 < len(block.lines)
+                and _REQUESTED.search(block.lines[index + 1].text)
+            ):
                 funding["requested"] = figure[0]
                 currency = figure[1] or currency
                 rec.note("funding.requested", figure[0], line, figure[2])
@@ -106,4 +115,13 @@ def read_funding(lines: Sequence[Line], parts: dict[str, list[Part]], rec: Recor
     return dict(sorted(funding.items(), key=lambda item: _ORDER.index(item[0])))
 
 
-_ORDER = ("currency", "year", "requested", "funded", "unfunded", "funded_percent", "unfunded_percent", "as_of")
+_ORDER = (
+    "currency",
+    "year",
+    "requested",
+    "funded",
+    "unfunded",
+    "funded_percent",
+    "unfunded_percent",
+    "as_of",
+)

@@ -19,7 +19,11 @@ _KINDS = (
     (r"fact ?sheet|fiche d.information", "factsheet"),
 )
 _PUBLISHERS = re.compile(r"^(UNHCR|HCR|UNICEF|IOM|OIM|WFP|PAM|OCHA)\b")
-_RANGE = re.compile(rf"(?P<a>{DATE.pattern})\s*[–-]\s*(?P<b>{DATE.pattern.replace('?P<d>', '?P<d2>').replace('?P<m>', '?P<m2>').replace('?P<y>', '?P<y2>')})", re.IGNORECASE)
+_SECOND = DATE.pattern.replace("?P<d>", "?P<d2>").replace("?P<m>", "?P<m2>").replace("?P<y>", "?P<y2>")
+_RANGE = re.compile(
+    rf"(?P<a>{DATE.pattern})\s*[–-]\s*(?P<b>{_SECOND})",
+    re.IGNORECASE,
+)
 _FRENCH = re.compile(r"\b(?:les|des|du|et|pour|dans|avec)\b", re.IGNORECASE)
 _ENGLISH = re.compile(r"\b(?:the|and|of|for|with|in)\b", re.IGNORECASE)
 
@@ -44,7 +48,11 @@ def read_head(lines: Sequence[Line], rec: Recorder) -> dict[str, Any]:
                 rec.note("publisher.name", name.upper(), line, low=True)
                 break
     title_line = next(
-        (line for line in top if "publisher" in head and line.text != head["publisher"]["name"] and len(line.text) > 3),
+        (
+            line
+            for line in top
+            if "publisher" in head and line.text != head["publisher"]["name"] and len(line.text) > 3
+        ),
         None,
     )
     # A title names the kind of document or is set in capitals; a sheet's first sentence is no title.
@@ -91,5 +99,11 @@ def read_head(lines: Sequence[Line], rec: Recorder) -> dict[str, Any]:
     french, english = len(_FRENCH.findall(sample)), len(_ENGLISH.findall(sample))
     if french + english >= 20:
         head["language"] = "fr" if french > english else "en"
-        rec.note("language", head["language"], lines[0], f"{french} French and {english} English function words", low=True)
+        rec.note(
+            "language",
+            head["language"],
+            lines[0],
+            f"{french} French and {english} English function words",
+            low=True,
+        )
     return head

@@ -48,4 +48,3 @@ def lines_from_text(text: str) -> tuple[Line, ...]:
                 lines.append(Line(cell, page_index + 1, number, None, blank or index > 0))
             blank = False
     return tuple(lines)
-

@@ -108,7 +108,7 @@ def _decimal(number: str) -> str | None:
     """The printed number as a decimal string, or None when it cannot be read for sure."""
     if re.fullmatch(_GROUPED, number):
         return _digits(number)
-    grouped_with_decimals = re.fullmatch(rf"(\d{{1,3}}(?:([,. \u00a0\u202f])\d{{3}})+)([.,])(\d+)", number)
+    grouped_with_decimals = re.fullmatch(r"(\d{1,3}(?:([,. \u00a0\u202f])\d{3})+)([.,])(\d+)", number)
     if grouped_with_decimals:
         if grouped_with_decimals[2] == grouped_with_decimals[3]:
             return None
@@ -145,7 +145,9 @@ def read_amount(text: str, *, start: int = 0, need_currency: bool = False) -> Re
             if scale:
                 figure["scale"] = _SCALES[scale.lower()]
             # The print is kept where it is not the plain "USD 42.7 M" form.
-            plain = re.fullmatch(rf"{_CURRENCY} [\d,]+(?:\.\d+)?(?: [MKB])?|[\d,]+(?:\.\d+)?(?: [MKB])?", printed)
+            plain = re.fullmatch(
+                rf"{_CURRENCY} [\d,]+(?:\.\d+)?(?: [MKB])?|[\d,]+(?:\.\d+)?(?: [MKB])?", printed
+            )
             if plain is None:
                 figure["printed"] = printed
         code = _CURRENCIES.get(currency) if currency else None

@@ -130,7 +130,9 @@ def _from_list(body: Sequence[Line], rec: Recorder) -> dict[str, Any] | None:
     return {"partners": partners} if partners else None
 
 
-def read_partners(lines: Sequence[Line], parts: dict[str, list[Part]], rec: Recorder) -> dict[str, Any] | None:
+def read_partners(
+    lines: Sequence[Line], parts: dict[str, list[Part]], rec: Recorder
+) -> dict[str, Any] | None:
     """The partners block, or None where no partner name can be read."""
     for block in parts.get("partners", []):
         sentences = _from_sentences(block.lines, rec)

@@ -21,10 +21,13 @@ __all__ = ["read_populations", "types_in_label"]
 
 # Longest phrases first: "IDP returnees" is one type, not IDPs and returnees.
 _TYPE_WORDS: tuple[tuple[str, str], ...] = (
-    (r"idp returnees|returned idps|d[ée]plac[ée]s (?:internes )?retourn[ée]s|retourn[ée]s d[ée]plac[ée]s", "RDP"),
+    (
+        r"idp returnees|returned idps|d[ée]plac[ée]s (?:internes )?retourn[ée]s|retourn[ée]s d[ée]plac[ée]s",
+        "RDP",
+    ),
     (r"internally displaced|idps?\b|d[ée]plac[ée]s internes|pdis?\b", "IDP"),
     (r"asylum[- ]seekers?|demandeurs? d.asile", "ASY"),
-    (r"refugees?|r[ée]fugi[ée]s?", "REF"),
+    (r"refugees?(?!-hosting)|r[ée]fugi[ée]s?", "REF"),
     (r"returnees|returned refugees|rapatri[ée]s|retourn[ée]s", "RET"),
     (r"stateless|apatrides?", "STA"),
     (r"host communit(?:y|ies)|communaut[ée]s? (?:h[ôo]tes?|d.accueil)", "HST"),
@@ -32,7 +35,8 @@ _TYPE_WORDS: tuple[tuple[str, str], ...] = (
 _TYPES = re.compile("|".join(f"(?P<t{i}>{words})" for i, (words, _) in enumerate(_TYPE_WORDS)), re.IGNORECASE)
 _NUMBER_LINE = re.compile(rf"^(?:{COUNT.pattern})\s*(?P<mark>\*+|[¹²³])?\s*$", re.IGNORECASE)
 _ROW = re.compile(
-    rf"^(?P<label>[^\d].*?)\s+(?P<count>(?:{COUNT.pattern}))(?:\s+(?P<hh>[\d,.  ]+) households)?$", re.IGNORECASE
+    rf"^(?P<label>[^\d].*?)\s+(?P<count>(?:{COUNT.pattern}))(?:\s+(?P<hh>[\d,.  ]+) households)?$",
+    re.IGNORECASE,
 )
 _TOTAL = re.compile(r"^(?:total|totale?|in total)\b|persons of concern|personnes\b", re.IGNORECASE)
 _MARKS = re.compile(r"(\*+|[¹²³])$")
@@ -84,7 +88,9 @@ def _labels(lines: Sequence[Line], start: int, wanted: int) -> list[tuple[str, L
     return labels
 
 
-def _group(label: str, line: Line, count: Any, count_line: Line, path: str, rec: Recorder, low: bool) -> dict[str, Any]:
+def _group(  # noqa: PLR0917 - one call shape, used in one module
+    label: str, line: Line, count: Any, count_line: Line, path: str, rec: Recorder, low: bool
+) -> dict[str, Any]:
     marks = _MARKS.search(label)
     footnotes = [marks[1]] if marks else []
     label = _MARKS.sub("", label).strip()
@@ -134,7 +140,15 @@ def _pairs(lines: Sequence[Line]) -> list[tuple[str, Line, Any, Line, bool]]:
             if index > 0 and _is_label(lines[index - 1]):
                 reading = read_count(line.text)
                 if reading is not None:
-                    found.append((lines[index - 1].text + _mark(line.text), lines[index - 1], reading.value, line, True))
+                    found.append(
+                        (
+                            lines[index - 1].text + _mark(line.text),
+                            lines[index - 1],
+                            reading.value,
+                            line,
+                            True,
+                        )
+                    )
         index += 1
     return found
 
@@ -144,14 +158,22 @@ def _mark(number_text: str) -> str:
     return marks[1] if marks else ""
 
 
-def read_populations(lines: Sequence[Line], parts: dict[str, list[Part]], rec: Recorder) -> dict[str, Any] | None:
+def read_populations(
+    lines: Sequence[Line], parts: dict[str, list[Part]], rec: Recorder
+) -> dict[str, Any] | None:
     """The populations block, or None where no group can be read."""
     blocks = parts.get("populations", [])
     candidates: list[Line] = [line for block in blocks for line in block.lines]
     pairs = _pairs(candidates)
     if not pairs:
         # pdftotext may print the chart far from its heading: look where no other part claims the lines.
-        claimed = {id(line) for name, found in parts.items() if name != "populations" for b in found for line in b.lines}
+        claimed = {
+            id(line)
+            for name, found in parts.items()
+            if name != "populations"
+            for b in found
+            for line in b.lines
+        }
         free = [line for line in lines if id(line) not in claimed]
         pairs = _pairs(free) if blocks else []
         if not pairs and blocks:
@@ -160,13 +182,14 @@ def read_populations(lines: Sequence[Line], parts: dict[str, list[Part]], rec: R
     seen: dict[str, int] = {}
     for label, line, count, count_line, low in pairs:
         key = _MARKS.sub("", label).strip()
-        if key.endswith("…"):
-            # A chart label cut short; the table beside the chart prints it whole.
-            if any(other.startswith(key[:-1]) for other in seen):
-                continue
+        # A chart label cut short; the table beside the chart prints it whole.
+        if key.endswith("…") and any(other.startswith(key[:-1]) for other in seen):
+            continue
         if key in seen:
             if not low:
-                groups[seen[key]] = _group(label, line, count, count_line, f"populations.groups[{seen[key]}]", rec, low)
+                groups[seen[key]] = _group(
+                    label, line, count, count_line, f"populations.groups[{seen[key]}]", rec, low
+                )
             continue
         if any(k.endswith("…") and key.startswith(k[:-1]) for k in seen):
             index = next(seen.pop(k) for k in list(seen) if k.endswith("…") and key.startswith(k[:-1]))

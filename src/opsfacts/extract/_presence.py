@@ -58,7 +58,9 @@ def _places(text: str) -> list[str]:
     return [p.strip() for p in result if p.strip()]
 
 
-def read_presence(lines: Sequence[Line], parts: dict[str, list[Part]], rec: Recorder) -> dict[str, Any] | None:
+def read_presence(
+    lines: Sequence[Line], parts: dict[str, list[Part]], rec: Recorder
+) -> dict[str, Any] | None:
     """The presence block, or None where no staff or office line can be read."""
     blocks = parts.get("presence", [])
     if not blocks:
@@ -79,7 +81,9 @@ def read_presence(lines: Sequence[Line], parts: dict[str, list[Part]], rec: Reco
         count = int(entry["n"])
         rest = entry["rest"].strip()
         # "2 Field Offices in Mopti and" / "Timbuktu": an office line wrapped onto the next.
-        while index < len(body) and rest.endswith((" and", " et", ",")) and not _ENTRY.match(body[index].text):
+        while (
+            index < len(body) and rest.endswith((" and", " et", ",")) and not _ENTRY.match(body[index].text)
+        ):
             rest = f"{rest} {body[index].text}"
             index += 1
         office = _kind(rest.split(" in ")[0], _OFFICES)
@@ -103,7 +107,11 @@ def read_presence(lines: Sequence[Line], parts: dict[str, list[Part]], rec: Reco
             path = f"presence.staff[{len(staff)}]"
             member = {"category": category or "other", "label": rest, "count": count}
             # "5 international" under "32 affiliate workforce" is a part of it, as the page indents it.
-            if staff and staff[-1]["category"] == "affiliate" and rest.lower() in ("international", "national"):
+            if (
+                staff
+                and staff[-1]["category"] == "affiliate"
+                and rest.lower() in ("international", "national")
+            ):
                 staff[-1].setdefault("parts", []).append(member)
                 rec.note(f"presence.staff[{len(staff) - 1}].parts", member, line)
                 continue
@@ -113,7 +121,9 @@ def read_presence(lines: Sequence[Line], parts: dict[str, list[Part]], rec: Reco
             key = "stated_office_total" if offices else "stated_staff_total"
             presence[key] = count
             rec.note(f"presence.{key}", count, line)
-    offices_total = re.search(r"(?:offices|bureaux)\s*:\s*(\d+)", " ".join(line.text for line in body), re.IGNORECASE)
+    offices_total = re.search(
+        r"(?:offices|bureaux)\s*:\s*(\d+)", " ".join(line.text for line in body), re.IGNORECASE
+    )
     if staff:
         presence["staff"] = staff
     if offices:

@@ -17,7 +17,13 @@ MAX_PDF_BYTES = 20 * 1024 * 1024
 MAX_TEXT_BYTES = 2 * 1024 * 1024
 """The largest text read (2 MiB): a factsheet's text is some tens of KiB."""
 
-_IMAGES = {b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image", b"II*\x00": "a TIFF image", b"MM\x00*": "a TIFF image"}
+_IMAGES = {
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"II*\x00": "a TIFF image",
+    b"MM\x00*": "a TIFF image",
+}
 
 
 class ExtractionError(OpsfactsError):
@@ -31,7 +37,10 @@ def _check_text(data: bytes, source: str) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ExtractionError(f"{source}: neither a PDF nor UTF-8 text") from None
-    if "\x00" in text or sum(1 for c in text if not c.isprintable() and c not in "\n\r\t\f") > len(text) // 20:
+    if (
+        "\x00" in text
+        or sum(1 for c in text if not c.isprintable() and c not in "\n\r\t\f") > len(text) // 20
+    ):
         raise ExtractionError(f"{source}: not text (control characters); give a PDF or its pdftotext output")
     if not text.strip():
         raise ExtractionError(f"{source}: the text is empty")
@@ -67,7 +76,9 @@ def read_lines(path: str | os.PathLike[str]) -> tuple[Line, ...]:
         if not stat.S_ISREG(info.st_mode):
             raise ExtractionError(f"{name}: not a regular file (a FIFO or a device?)")
         if info.st_size > MAX_PDF_BYTES:
-            raise ExtractionError(f"{name}: the file is {info.st_size:,} bytes; the limit is {MAX_PDF_BYTES:,}")
+            raise ExtractionError(
+                f"{name}: the file is {info.st_size:,} bytes; the limit is {MAX_PDF_BYTES:,}"
+            )
         with Path(name).open("rb") as stream:
             data = stream.read(MAX_PDF_BYTES + 1)
     except FileNotFoundError:

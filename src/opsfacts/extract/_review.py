@@ -13,11 +13,15 @@ __all__ = ["Review"]
 class Review:
     """What a reviewer goes through before the draft becomes a document."""
 
-    found: tuple[str, ...] = field(metadata={"doc": 'What was found, one line a part ("populations: 6 groups").'})
+    found: tuple[str, ...] = field(
+        metadata={"doc": 'What was found, one line a part ("populations: 6 groups").'}
+    )
     low_confidence: tuple[Provenance, ...] = field(metadata={"doc": "Values read by position or pattern."})
     not_found: tuple[str, ...] = field(metadata={"doc": "Parts and values looked for and not found."})
     problems: tuple[str, ...] = field(metadata={"doc": "Why the draft is not yet a valid document."})
-    findings: tuple[str, ...] = field(metadata={"doc": "Consistency findings on the draft, as ``CODE path: message``."})
+    findings: tuple[str, ...] = field(
+        metadata={"doc": "Consistency findings on the draft, as ``CODE path: message``."}
+    )
 
     def text(self) -> str:
         """The review as the command prints it."""
