@@ -88,6 +88,7 @@ from .model import (
 if TYPE_CHECKING:
     from .aggregate import Rollup, rollup, rollup_files
     from .checks import CheckConfig, check
+    from .extraction import Extraction, extract
 
 # The consistency checks compile their rules on import, and the later stages
 # pull in templates: they load on first use.
@@ -97,6 +98,8 @@ _LAZY = {
     "Rollup": "aggregate",
     "rollup": "aggregate",
     "rollup_files": "aggregate",
+    "Extraction": "extraction",
+    "extract": "extraction",
 }
 
 
@@ -121,6 +124,7 @@ __all__ = [
     "DocumentKind",
     "Donor",
     "Donors",
+    "Extraction",
     "Factsheet",
     "Figure",
     "Finding",
@@ -180,6 +184,7 @@ __all__ = [
     "converter",
     "dump",
     "dumps",
+    "extract",
     "from_dict",
     "load",
     "loads",

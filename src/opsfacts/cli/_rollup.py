@@ -98,8 +98,8 @@ def _tables(args: argparse.Namespace, rollup: Rollup, inputs: list[Path | None])
 
 def run(args: argparse.Namespace) -> int:
     """Roll the files up; 0 done, 2 an input names nothing, cannot be read or is invalid, or I/O error."""
-    from ..documents import expand_paths  # noqa: PLC0415
     from ..aggregate import InputError, render_dashboard, render_text, rollup_files, to_json  # noqa: PLC0415
+    from ..documents import expand_paths  # noqa: PLC0415
 
     if "-" in args.files:
         return _usage("standard input is not read by the roll-up; name files, directories or globs")

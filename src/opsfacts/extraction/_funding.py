@@ -1,0 +1,127 @@
+"""Funding: requested, funded and unfunded amounts and percentages, currency, year, cut-off."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from ._blocks import Part
+from ._dates import read_date
+from ._lines import Line
+from ._numbers import read_amount, read_percent
+from ._provenance import Recorder
+
+__all__ = ["read_funding"]
+
+_UNFUNDED = re.compile(r"\b(?:unfunded|non financ[ée]s?|gap)\b", re.IGNORECASE)
+_FUNDED = re.compile(r"\b(?:funded|financ[ée]s?|received)\b", re.IGNORECASE)
+_REQUESTED = re.compile(
+    r"\b(?:requested|required|requirements?|requis|besoins|demand[ée]s?)\b", re.IGNORECASE
+)
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def _figure(line: Line, start: int, currency: str | None) -> tuple[dict[str, Any], str | None, str] | None:
+    reading = read_amount(line.text, start=start)
+    if reading is None:
+        return None
+    return reading.value, reading.currency or currency, reading.printed
+
+
+def read_funding(lines: Sequence[Line], parts: dict[str, list[Part]], rec: Recorder) -> dict[str, Any] | None:
+    """The funding block, or None where no amount or percentage can be read."""
+    blocks = parts.get("funding", [])
+    if not blocks:
+        rec.not_found("funding: no funding heading")
+        return None
+    block = blocks[0]
+    funding: dict[str, Any] = {}
+    date = read_date(block.heading.text)
+    if date:
+        funding["as_of"] = date[0]
+        rec.note("funding.as_of", date[0], block.heading, date[1])
+    year = _YEAR.search(block.heading.text.replace(date[1], "") if date else block.heading.text)
+    # Funding lines pdftotext moved out of the block ("Funded 7%" after the staff list) are still funding.
+    body = list(block.lines)
+    for index, line in enumerate(lines):
+        if line not in block.lines and (_FUNDED.match(line.text) or _UNFUNDED.match(line.text)):
+            body += [other for other in lines[index : index + 3] if other not in body]
+    current: str | None = None
+    currency: str | None = None
+    for index, line in enumerate(body):
+        text = line.text
+        if _UNFUNDED.search(text):
+            current = "unfunded"
+        elif _FUNDED.match(text):
+            current = "funded"
+        elif _REQUESTED.search(text) and "requested" not in funding:
+            # "USD 42.7 M" / "requested for Mali (USD 42,749,662)": the exact amount beats the short one.
+            figure = _figure(line, 0, currency)
+            previous = body[index - 1] if index > 0 else None
+            holder = line
+            if figure is None and previous is not None:
+                figure = _figure(previous, 0, currency)
+                holder = previous
+            if figure is not None:
+                funding["requested"] = figure[0]
+                currency = figure[1] or currency
+                rec.note("funding.requested", figure[0], holder, figure[2])
+            if year is None:
+                year = _YEAR.search(text)
+            continue
+        elif current is None:
+            continue
+        position = 0
+        if current is not None:
+            keyword = (_UNFUNDED if current == "unfunded" else _FUNDED).search(text)
+            position = keyword.end() if keyword else 0
+        percent = read_percent(text, start=position)
+        if percent is not None and f"{current}_percent" not in funding:
+            funding[f"{current}_percent"] = percent.value
+            rec.note(f"funding.{current}_percent", percent.value, line, percent.printed)
+        figure = _figure(line, position, currency)
+        if (
+            figure is not None
+            and current not in funding
+            and (percent is None or figure[2] not in percent.printed)
+        ):
+            funding[current] = figure[0]
+            currency = figure[1] or currency
+            rec.note(f"funding.{current}", figure[0], line, figure[2])
+    if "requested" not in funding:
+        # A requirement printed above "requested for" on a line of its own.
+        for index, line in enumerate(block.lines):
+            figure = _figure(line, 0, currency)
+            if (
+                figure is not None
+                and index + 1 < len(block.lines)
+                and _REQUESTED.search(block.lines[index + 1].text)
+            ):
+                funding["requested"] = figure[0]
+                currency = figure[1] or currency
+                rec.note("funding.requested", figure[0], line, figure[2])
+                break
+    if not any(key in funding for key in ("requested", "funded", "unfunded", "funded_percent")):
+        rec.not_found("funding: no amount or percentage")
+        return None
+    if currency:
+        funding["currency"] = currency
+        rec.note("funding.currency", currency, block.heading, currency, low=True)
+    else:
+        rec.not_found("funding.currency")
+    if year:
+        funding["year"] = int(year[1])
+    return dict(sorted(funding.items(), key=lambda item: _ORDER.index(item[0])))
+
+
+_ORDER = (
+    "currency",
+    "year",
+    "requested",
+    "funded",
+    "unfunded",
+    "funded_percent",
+    "unfunded_percent",
+    "as_of",
+)

@@ -1,0 +1,147 @@
+"""Partners: the names as printed, grouped as printed, and the counts the text states.
+
+A partner's type is filled in only where the text prints it for the group
+("two governmental - ..."); "non-governmental organizations" does not say
+national or international, so such partners keep no type.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from ..model import OrganisationType, PartnerRole
+from ..render._labels import organisation_type, partner_role
+from ._blocks import Part
+from ._lines import Line
+from ._provenance import Recorder
+
+__all__ = ["read_partners"]
+
+_NUMBERS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8,
+    "neuf": 9, "dix": 10,
+}  # fmt: skip
+_COUNT_WORD = "|".join([*_NUMBERS, r"\d{1,3}"])
+_GROUP = re.compile(
+    rf"\b(?P<n>{_COUNT_WORD})\s+(?P<what>(?:[\w-]+\s+){{0,3}}?(?:partners|governmental|organi[sz]ations|ngos|partenaires))"
+    r"(?:\s+including)?\s*(?:[-–:]\s*(?P<list>[^;]+))?",
+    re.IGNORECASE,
+)
+# The words the rendered page adds after a partner's name: its type and its role.
+_TYPE_LABELS = sorted((organisation_type(t) for t in OrganisationType), key=len, reverse=True)
+_ROLE_LABELS = sorted((r for r in (partner_role(role) for role in PartnerRole) if r), key=len, reverse=True)
+_TYPE_CODES = {organisation_type(t): t.value for t in OrganisationType}
+_ROLE_CODES = {partner_role(r): r.value for r in PartnerRole}
+
+
+def _names(text: str, wanted: int | None) -> list[str]:
+    """The names in a printed list; "and" inside a name ("Solidarity and Humanitarian Action") is kept.
+
+    The list is split at commas and at "and the"; the last item is split at its last "and"
+    only when the stated count says one more name is there.
+    """
+    text = re.sub(r"^(?:the|la|le|les|l')\s+", "", text.strip().rstrip("."), flags=re.IGNORECASE)
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+|et\s+)?|\s+and\s+the\s+", text) if p.strip()]
+    if parts and wanted is not None and len(parts) == wanted - 1:
+        last = re.split(r"\s+(?:and|et)\s+(?!.*\s(?:and|et)\s)", parts[-1], maxsplit=1)
+        parts[-1:] = last
+    return [re.sub(r"^(?:the)\s+", "", p) for p in parts]
+
+
+def _partner(text: str) -> dict[str, Any]:
+    partner: dict[str, Any] = {}
+    bracket = re.search(r"\s*\(([^)]*)\)\s*$", text)
+    if bracket:
+        text = text[: bracket.start()]
+        inner = bracket[1].strip()
+        partner["name"] = text.strip()
+        if re.fullmatch(r"[A-Z][A-Z0-9&-]{1,11}", inner):
+            partner["acronym"] = inner
+        else:
+            partner["note"] = inner
+    else:
+        partner["name"] = text.strip()
+    return {"name": partner.pop("name"), **partner}
+
+
+def _from_sentences(body: Sequence[Line], rec: Recorder) -> dict[str, Any] | None:
+    text = " ".join(line.text.lstrip("■•▪- ") for line in body)
+    text = re.sub(r"(\w)- (\w)", r"\1-\2", text)  # "non-" / "governmental": the hyphen is printed
+    text = text.replace("non governmental", "non-governmental")
+    partners: list[dict[str, Any]] = []
+    counts: list[dict[str, Any]] = []
+    for found in _GROUP.finditer(text):
+        number = found["n"].lower()
+        count = int(number) if number.isdigit() else _NUMBERS[number]
+        what = found["what"].strip()
+        words = f"{found['n']} {what}"
+        stated: dict[str, Any] = {"count": count, "text": words}
+        if re.fullmatch(r"governmental", what, re.IGNORECASE):
+            stated["types"] = ["government", "local-government", "other-public-sector"]
+        counts.append(stated)
+        if found["list"]:
+            kind = "government" if re.fullmatch(r"governmental", what, re.IGNORECASE) else None
+            for name in _names(found["list"], count):
+                partner = _partner(name)
+                if kind:
+                    partner["type"] = kind
+                partners.append(partner)
+    line = body[0]
+    for index, partner in enumerate(partners):
+        holder = next((b for b in body if partner["name"].split()[0] in b.text), line)
+        rec.note(f"partners.partners[{index}]", partner, holder, partner["name"], low=True)
+    if not partners:
+        return None
+    result: dict[str, Any] = {"partners": partners}
+    if counts:
+        result["stated_counts"] = counts
+    return result
+
+
+def _from_list(body: Sequence[Line], rec: Recorder) -> dict[str, Any] | None:
+    """The rendered page's list: one partner a line, its type and role in words after its name."""
+    partners: list[dict[str, Any]] = []
+    pending = ""
+    for line in body:
+        text = f"{pending} {line.text}".strip() if pending else line.text
+        if text.startswith("The factsheet states"):
+            continue
+        role = next((r for r in _ROLE_LABELS if text.endswith(f" {r}") or text == r), None)
+        rest = text[: -len(role)].strip() if role else text
+        kind = next((t for t in _TYPE_LABELS if rest.endswith(f" {t}")), None)
+        if role is None and kind is None and line.box is not None and not line.starts_block and pending == "":
+            pending = text
+            continue
+        pending = ""
+        name = rest[: -len(kind)].strip() if kind else rest
+        name, _, note = name.partition(" – ")
+        partner = _partner(name)
+        if note:
+            partner["note"] = note
+        if kind:
+            partner["type"] = _TYPE_CODES[kind]
+        if role:
+            partner["role"] = _ROLE_CODES[role]
+        rec.note(f"partners.partners[{len(partners)}]", partner, line, text)
+        partners.append(partner)
+    return {"partners": partners} if partners else None
+
+
+def read_partners(
+    lines: Sequence[Line], parts: dict[str, list[Part]], rec: Recorder
+) -> dict[str, Any] | None:
+    """The partners block, or None where no partner name can be read."""
+    for block in parts.get("partners", []):
+        sentences = _from_sentences(block.lines, rec)
+        if sentences is not None:
+            return sentences
+    for block in parts.get("partners", []):
+        if block.lines and not any(len(line.text) > 120 for line in block.lines):
+            listed = _from_list(block.lines, rec)
+            if listed is not None:
+                return listed
+    rec.not_found("partners: no partner named")
+    return None

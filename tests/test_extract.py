@@ -1,0 +1,225 @@
+"""``opsfacts extract``: drafts from our own pages' text, from the published Mali text, and hostile input."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import opsfacts
+from extract_page_text import page_text
+from opsfacts.cli import main
+from opsfacts.documents import to_dict
+from opsfacts.extraction import ExtractionError, compare, extract
+from opsfacts.render import render_html
+
+REPO = Path(__file__).resolve().parents[1]
+DOCUMENTS = sorted(
+    [*REPO.glob("examples/*.json"), *REPO.glob("tests/data/factsheets/*.corrected.*")], key=lambda p: p.name
+)
+MALI_TEXT = REPO / "tests" / "data" / "reference" / "unhcr-mali-factsheet-2017-06.txt"
+MALI = REPO / "examples" / "mali-2017-06.as-published.json"
+# Pages whose text the extractor does not yet read to 95 %: what it misses is listed by part.
+BELOW = {
+    "burundi-situation-2015-11.operational-update.corrected.json": "population types in the table, donors",
+    "central-african-republic-2022-09.operational-update.corrected.json": "households, office places, donors",
+    "colombia-2021-06.operational-update.corrected.yaml": "office places, donors",
+    "ethiopia-gambella-2017-05.factsheet.corrected.yaml": "households, partners, donors",
+    "jordan-2018-08.factsheet.corrected.json": "partners, donors with notes",
+    "mozambique-cabo-delgado-2024-02.flash-update.corrected.json": "narrative groups, donors",
+    "niger-2019-03.factsheet.corrected.yaml": "donors with acronyms",
+    "botswana-2014-12.factsheet.corrected.yaml": "partners printed with notes",
+}
+
+
+def _document(path: Path) -> tuple[opsfacts.Factsheet, dict[str, Any]]:
+    factsheet = opsfacts.load(path)
+    return factsheet, to_dict(factsheet)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        pytest.param(p, marks=pytest.mark.xfail(reason=f"below 95 %: {BELOW[p.name]}"))
+        if p.name in BELOW
+        else p
+        for p in DOCUMENTS
+    ],
+    ids=lambda p: p.name,
+)
+def test_our_page_text_round_trips(path: Path) -> None:
+    factsheet, document = _document(path)
+    comparison = compare(document, extract(page_text(render_html(factsheet))).draft)
+    print(f"\n{path.name}\n{comparison.table()}")
+    assert comparison.wrong_values == ()
+    assert comparison.recall >= 0.95
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
+def test_our_page_text_recovers_nothing_wrongly(path: Path) -> None:
+    factsheet, document = _document(path)
+    comparison = compare(document, extract(page_text(render_html(factsheet))).draft)
+    assert comparison.wrong_values == ()
+    assert comparison.exact > 0
+
+
+def test_published_mali_text() -> None:
+    extraction = extract(MALI_TEXT)
+    comparison = compare(json.loads(MALI.read_text(encoding="utf-8")), extraction.draft)
+    print(f"\n{comparison.table()}")
+    assert comparison.wrong_values == ()
+    assert comparison.recall >= 0.90
+    groups = extraction.draft["populations"]["groups"]
+    assert [g["label"] for g in groups][:2] == ["IDP returnees", "Malian refugees"]
+    assert groups[0]["types"] == ["RDP"]
+    assert extraction.draft["funding"]["requested"] == {"value": "42749662", "scale": "million"}
+    # What is not printed is not stated: no partner of the NGO group gets a type.
+    assert [p.get("type") for p in extraction.draft["partners"]["partners"]][2:] == [None] * 6
+
+
+def test_every_value_has_provenance() -> None:
+    extraction = extract(MALI_TEXT)
+    counts = [p for p in extraction.provenance if p.path.endswith(".count")]
+    assert [p.printed for p in counts][:2] == ["498 170", "140 103"]
+    assert counts[0].line == 91
+    assert counts[0].page == 1
+
+
+def test_review_names_what_is_missing() -> None:
+    review = extract(MALI_TEXT).review
+    assert "period or date (one is required)" in review.not_found
+    assert "title (required)" in review.not_found
+    assert any("title" in problem for problem in review.problems)
+
+
+def test_cli_writes_draft_and_provenance(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    draft = tmp_path / "draft.json"
+    assert main(["extract", str(MALI_TEXT), "-o", str(draft)]) == 0
+    data = json.loads(draft.read_text(encoding="utf-8"))
+    assert data["presence"]["staff"][0] == {"category": "national", "label": "National Staff", "count": 68}
+    records = json.loads((tmp_path / "draft.provenance.json").read_text(encoding="utf-8"))["provenance"]
+    assert records[0]["page"] == 1
+    assert "Not found" in capsys.readouterr().out
+
+
+def test_cli_refuses_to_write_over_its_input(tmp_path: Path) -> None:
+    source = tmp_path / "sheet.txt"
+    source.write_text(MALI_TEXT.read_text(encoding="utf-8"), encoding="utf-8")
+    before = source.read_bytes()
+    assert main(["extract", str(source), "-o", str(source)]) == 2
+    assert source.read_bytes() == before
+
+
+def _encrypted_pdf() -> bytes:
+    """A one-page PDF with a Standard security handler whose password is not empty."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+        b"<< /Length 8 >>\nstream\n\x8a\x11\x92\x03\x7f\x00\x01\x02\nendstream",
+        b"<< /Filter /Standard /V 1 /R 2 /Length 40 /P -4 /O <"
+        + b"11" * 32
+        + b"> /U <"
+        + b"22" * 32
+        + b"> >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    ident = b"<00112233445566778899aabbccddeeff>"
+    out += b"trailer\n<< /Size 6 /Root 1 0 R /Encrypt 5 0 R /ID [" + ident + b" " + ident + b"] >>\n"
+    out += b"startxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
+def _blank_pdf() -> bytes:
+    return _encrypted_pdf().replace(b" /Encrypt 5 0 R", b"")
+
+
+HOSTILE = {
+    "empty.pdf": b"",
+    "empty.txt": b"",
+    "image.png": b"\x89PNG\r\n\x1a\n" + bytes(200),
+    "image.pdf": b"\xff\xd8\xff\xe0" + bytes(100),
+    "truncated.pdf": _blank_pdf()[:120],
+    "encrypted.pdf": _encrypted_pdf(),
+    "no-text.pdf": _blank_pdf(),
+    "binary.txt": bytes(range(256)) * 4,
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_input_is_refused_in_one_line(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(HOSTILE[name])
+    assert main(["extract", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"opsfacts extract: error: {path}: ")
+    assert err.count("\n") == 1
+    assert "Traceback" not in err
+
+
+def test_encrypted_pdf_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "locked.pdf"
+    path.write_bytes(_encrypted_pdf())
+    with pytest.raises(ExtractionError, match="encrypted"):
+        extract(path)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_random_bytes_never_crash(seed: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rng = random.Random(seed)
+    for suffix in (".pdf", ".txt"):
+        path = tmp_path / f"fuzz{suffix}"
+        head = b"%PDF-1.4\n" if seed % 2 and suffix == ".pdf" else b""
+        path.write_bytes(head + rng.randbytes(rng.randrange(1, 4000)))
+        code = main(["extract", str(path)])
+        err = capsys.readouterr().err
+        assert "Traceback" not in err
+        assert code in (0, 2)
+        if code == 2:
+            assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_truncated_pdfs_are_refused(seed: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = _blank_pdf()
+    cut = random.Random(seed).randrange(10, len(data) - 10)
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(data[:cut])
+    assert main(["extract", str(path)]) == 2
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_too_many_pages_is_refused(tmp_path: Path) -> None:
+    from opsfacts.extraction import MAX_PAGES
+
+    kids = " ".join(f"{3 + i} 0 R" for i in range(MAX_PAGES + 5))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{kids}] /Count {MAX_PAGES + 5} >>".encode(),
+    ]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>"] * (MAX_PAGES + 5)
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path = tmp_path / "long.pdf"
+    path.write_bytes(bytes(out))
+    with pytest.raises(ExtractionError, match=f"more than {MAX_PAGES} pages"):
+        extract(path)
