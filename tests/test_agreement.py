@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from opsfacts import model as model_module
+from opsfacts.diagnostics import PathPart, format_path
 from opsfacts.documents import converter, from_dict, problems_from, to_dict
-from opsfacts.errors import PathPart, format_path
 from opsfacts.model import Factsheet
 from opsfacts.schema import MODEL_ONLY_RULES, json_schema, schema_text, validator
 from opsfacts.strategies import factsheets

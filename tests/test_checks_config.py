@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from opsfacts.checks import CheckConfig, ConfigError, Severity, load_config, load_config_file
+from opsfacts.checks import CheckConfig, ConfigError, load_config, load_config_file
+from opsfacts.diagnostics import Severity
 from opsfacts.errors import OpsfactsError
 
 

@@ -18,9 +18,7 @@ from opsfacts.checks import (
     INTERNAL_CODE,
     CheckConfig,
     ConfigError,
-    Finding,
     Issue,
-    Severity,
     check,
     fails,
     load_plugins,
@@ -28,6 +26,7 @@ from opsfacts.checks import (
     rules,
     unregister,
 )
+from opsfacts.diagnostics import Finding, Severity
 
 REPO = Path(__file__).resolve().parents[1]
 AS_PUBLISHED = REPO / "examples" / "mali-2017-06.as-published.json"
@@ -311,7 +310,8 @@ def test_built_in_catalogue() -> None:
 
 
 PLUGIN_SOURCE = '''
-from opsfacts.checks import Issue, Severity, rule
+from opsfacts.checks import Issue, rule
+from opsfacts.diagnostics import Severity
 
 
 @rule("PLG101", Severity.INFO, "Plug-in rule")

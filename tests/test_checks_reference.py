@@ -20,7 +20,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import opsfacts
-from opsfacts.checks import CheckConfig, Severity, check, fails
+from opsfacts.checks import CheckConfig, check, fails
+from opsfacts.diagnostics import Severity
 
 REPO = Path(__file__).resolve().parents[1]
 AS_PUBLISHED = REPO / "examples" / "mali-2017-06.as-published.json"

@@ -15,9 +15,10 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from opsfacts.checks import INTERNAL_CODE, CheckConfig, ConfigError, Finding, Severity, rules
+from opsfacts.checks import INTERNAL_CODE, CheckConfig, ConfigError, rules
 from opsfacts.checks import load_config_file as real_load_config_file
 from opsfacts.cli import main
+from opsfacts.diagnostics import Finding, Severity
 from opsfacts.schema import SCHEMA_FILE_NAME, SCHEMA_ID, schema_text
 from opsfacts.validation import report_schema
 

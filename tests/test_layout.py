@@ -16,8 +16,8 @@ PACKAGE = Path(opsfacts.__file__).resolve().parent
 # Stages in the order data flows through them; a module may import only from its own stage or an
 # earlier one. ``cli`` is the shell over everything; the capabilities built on the stages come last.
 STAGES = (
-    ("_version", "errors"),
-    ("diagnostics",),
+    ("_version", "diagnostics"),
+    ("errors",),
     ("model",),
     ("documents",),
     ("schema",),

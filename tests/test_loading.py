@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import opsfacts
 from opsfacts import Factsheet, InvalidDocument, ParseError, ReadError
-from opsfacts.errors import ABSENT
+from opsfacts.diagnostics import ABSENT
 from opsfacts.strategies import factsheets
 
 MINIMAL: dict[str, Any] = {
@@ -84,13 +84,13 @@ def test_every_problem_is_reported_with_its_path() -> None:
     data["titel"] = "typo"
     assert sorted(problems(data)) == sorted(
         [
-            ("$.title", "type"),
-            ("$.operation.countries[1]", "value"),
-            ("$.period.start", "value"),
-            ("$.funding.requested.value", "type"),
-            ("$.funding.requested.scale", "value"),
-            ("$.populations.groups[0]", "value"),  # neither a count nor households
-            ("$.titel", "unknown-key"),
+            ("$.title", "OPS002"),
+            ("$.operation.countries[1]", "OPS005"),
+            ("$.period.start", "OPS005"),
+            ("$.funding.requested.value", "OPS002"),
+            ("$.funding.requested.scale", "OPS005"),
+            ("$.populations.groups[0]", "OPS005"),  # neither a count nor households
+            ("$.titel", "OPS004"),
         ]
     )
 
@@ -120,19 +120,19 @@ def test_no_coercion() -> None:
         data = copy.deepcopy(base)
         data["populations"]["groups"][0]["count"] = bad
         path = "$.populations.groups[0].count" + (".value" if isinstance(bad, dict) else "")
-        assert problems(data) == [(path, "type")]
+        assert problems(data) == [(path, "OPS002")]
 
 
 def test_a_string_is_not_a_list() -> None:
-    assert problems({**MINIMAL, "highlights": "one"}) == [("$.highlights", "type")]
+    assert problems({**MINIMAL, "highlights": "one"}) == [("$.highlights", "OPS002")]
 
 
 def test_a_list_is_not_an_object() -> None:
-    assert problems({**MINIMAL, "publisher": ["UNHCR"]}) == [("$.publisher", "type")]
+    assert problems({**MINIMAL, "publisher": ["UNHCR"]}) == [("$.publisher", "OPS002")]
 
 
 def test_root_must_be_an_object() -> None:
-    assert problems([MINIMAL]) == [("$", "type")]
+    assert problems([MINIMAL]) == [("$", "OPS002")]
 
 
 def test_post_init_rules_report_the_object_path() -> None:
@@ -147,12 +147,12 @@ def test_post_init_rules_report_the_object_path() -> None:
 
 # A leaf of the minimal document, and a value of the wrong kind for it.
 _MUTATIONS = [
-    (("title",), 1, "type"),
-    (("title",), "", "value"),
-    (("publisher", "name"), None, "type"),
-    (("operation", "countries", 0), "mli", "value"),
-    (("period", "end"), "30/06/2017", "value"),
-    (("format_version",), 1.0, "type"),
+    (("title",), 1, "OPS002"),
+    (("title",), "", "OPS005"),
+    (("publisher", "name"), None, "OPS002"),
+    (("operation", "countries", 0), "mli", "OPS005"),
+    (("period", "end"), "30/06/2017", "OPS005"),
+    (("format_version",), 1.0, "OPS002"),
 ]
 
 
@@ -177,7 +177,7 @@ def test_unknown_keys_are_refused(factsheet: Factsheet, key: str) -> None:
     data[key] = 1
     with pytest.raises(InvalidDocument) as info:
         opsfacts.from_dict(data)
-    assert [(p.parts, p.code) for p in info.value.problems] == [((key,), "unknown-key")]
+    assert [(p.parts, p.code) for p in info.value.problems] == [((key,), "OPS004")]
 
 
 def test_problems_carry_line_and_column(tmp_path: Path) -> None:
@@ -216,7 +216,7 @@ def test_invalid_json_is_a_parse_error_with_position() -> None:
     with pytest.raises(ParseError) as info:
         opsfacts.loads('{\n  "title": "x",\n  oops\n}', source="f.json")
     (problem,) = info.value.problems
-    assert (problem.line, problem.column, problem.code) == (3, 3, "syntax")
+    assert (problem.line, problem.column, problem.code) == (3, 3, "OPS001")
     assert info.value.source == "f.json"
 
 

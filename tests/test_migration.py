@@ -90,7 +90,7 @@ def test_every_1_0_document_migrates_to_a_valid_2_0_document_with_the_same_facts
     assert migration.data["format_version"] == opsfacts.FORMAT_VERSION
     assert document.get("format_version", "1.0") == "1.0"  # the input is never changed
     assert_same_facts(document, migration.data)
-    problems: tuple[opsfacts.Problem, ...] = ()
+    problems: tuple[opsfacts.Finding, ...] = ()
     try:
         factsheet = opsfacts.from_dict(document)
     except InvalidDocument as exc:

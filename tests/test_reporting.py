@@ -11,10 +11,10 @@ import pytest
 from jsonschema import Draft4Validator, Draft202012Validator
 
 from opsfacts.cli._validate import _colour
+from opsfacts.diagnostics import Finding, Severity
 from opsfacts.validation import (
     DOCS_URL,
     LOAD_CODES,
-    Entry,
     FileReport,
     Report,
     render,
@@ -25,13 +25,26 @@ from opsfacts.validation import (
     report_schema,
 )
 
+
+def Entry(  # noqa: PLR0917 - reads like the record it builds
+    code: str,
+    message: str,
+    severity: str = "error",
+    path: str = "",
+    line: int | None = None,
+    column: int | None = None,
+) -> Finding:
+    """A report entry: a finding with a position."""
+    return Finding(code, Severity(severity), path, (), message, line=line, column=column)
+
+
 REPORT = Report(
     (
         FileReport(
             "docs/a b.json",
             (
                 Entry("OPS002", "expected a string, got a number (7)", path="$.title", line=3, column=12),
-                Entry("OPS201", "50%, not 60%", "warning", "$.funding", 9, 5, fails=False),
+                Entry("OPS201", "50%, not 60%", "warning", "$.funding", 9, 5),
             ),
         ),
         FileReport("docs/ok.yaml"),
@@ -75,8 +88,8 @@ def test_colour_only_on_a_terminal_without_no_color(monkeypatch: pytest.MonkeyPa
 
 
 def test_exit_codes() -> None:
-    warning_only = Report((FileReport("a.json", (Entry("OPS201", "m", "warning", fails=False),)),))
-    failing = Report((FileReport("a.json", (Entry("OPS201", "m", "warning", fails=True),)),))
+    warning_only = Report((FileReport("a.json", (Entry("OPS201", "m", "warning"),)),))
+    failing = Report((FileReport("a.json", (Entry("OPS201", "m", "warning"),), fail_on="warning"),))
     assert (warning_only.exit_code, failing.exit_code, Report(()).exit_code) == (0, 1, 0)
 
 

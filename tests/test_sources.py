@@ -17,7 +17,7 @@ def error_of(raw: str | bytes, syntax: str = "json") -> tuple[str, int | None, i
     with pytest.raises(ParseError) as info:
         parse(raw)
     (problem,) = info.value.problems
-    assert problem.code == "syntax"
+    assert problem.code == "OPS001"
     assert problem.path == "$"
     return problem.message, problem.line, problem.column
 

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from opsfacts.checks import CheckConfig, ConfigError, Severity
+from opsfacts.checks import CheckConfig, ConfigError
 from opsfacts.cli import main
+from opsfacts.diagnostics import Severity
 from opsfacts.validation import render, validate
 
 REPO = Path(__file__).resolve().parents[1]

@@ -104,7 +104,7 @@ def test_yaml_syntax_error_has_line_and_column() -> None:
     with pytest.raises(ParseError) as caught:
         loads("title: [unclosed\nperiod: x\n", syntax="yaml")
     problem = caught.value.problems[0]
-    assert problem.code == "syntax"
+    assert problem.code == "OPS001"
     assert problem.line is not None
     assert problem.column is not None
 

@@ -4,7 +4,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from .diagnostics import Finding, Severity
+from .diagnostics import ABSENT, Finding, Severity
 from .documents import (
     READ_VERSIONS,
     Migration,
@@ -20,12 +20,10 @@ from .documents import (
     to_dict,
 )
 from .errors import (
-    ABSENT,
     DocumentError,
     InvalidDocument,
     OpsfactsError,
     ParseError,
-    Problem,
     ReadError,
     WriteError,
 )
@@ -156,7 +154,6 @@ __all__ = [
     "PopulationType",
     "Populations",
     "Presence",
-    "Problem",
     "Qualifier",
     "Quantity",
     "ReadError",

@@ -1,23 +1,61 @@
-"""What opsfacts reports about a document: :class:`Finding` and its :class:`Severity`.
+"""What opsfacts reports about a document: one :class:`Finding` type and its :class:`Severity`.
 
-The lowest layer of the package, shared by every stage: a finding carries a
-code, a severity, a sentence, the JSON path of the value it is about (as text
-and as parts) and, when the document came from text, the line and column.
+The lowest layer of the package, shared by every stage. A problem that stops
+a document from loading (inside :class:`~opsfacts.errors.DocumentError`), a
+consistency finding of :func:`opsfacts.checks.check` and an entry of the
+report ``opsfacts validate`` prints are all a :class:`Finding`: a code, a
+severity, a sentence, the JSON path of the value it is about (as text and as
+parts) and, when the document came from text, the line and column.
 """
 
 from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
-from .errors import PathPart, format_path
+__all__ = ["ABSENT", "Finding", "PathPart", "Severity", "format_path", "json_value"]
 
-__all__ = ["Finding", "PathPart", "Severity", "json_value"]
+
+class _Absent:
+    """The value of a problem about something that is not there."""
+
+    _instance: _Absent | None = None
+
+    def __new__(cls) -> _Absent:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "ABSENT"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+ABSENT: Final = _Absent()
+"""Stands for the offending value of a problem about a missing key."""
+
+PathPart = str | int
+
+
+def format_path(parts: Iterable[PathPart]) -> str:
+    """Format path parts as a JSON path: ``$.funding.requested``, ``$.groups[2]``."""
+    out = ["$"]
+    for part in parts:
+        if isinstance(part, int):
+            out.append(f"[{part}]")
+        elif part.isidentifier():
+            out.append(f".{part}")
+        else:
+            escaped = part.replace("\\", "\\\\").replace("'", "\\'")
+            out.append(f"['{escaped}']")
+    return "".join(out)
 
 
 class Severity(enum.StrEnum):
@@ -53,14 +91,15 @@ def json_value(value: Any) -> Any:
 
 @attrs.frozen
 class Finding:
-    """One consistency problem found in a factsheet."""
+    """One thing found in a document: a problem that stops it loading, or a consistency finding."""
 
     code: str
-    """Stable rule code (``OPS201``)."""
-    severity: Severity
-    """How serious it is."""
+    """Stable code: ``OPS000``-``OPS009`` for reading and loading (see
+    :data:`opsfacts.validation.LOAD_CODES`), the rule's code for a consistency finding (``OPS201``)."""
+    severity: Severity = attrs.field(converter=Severity)
+    """How serious it is; a problem that stops a document loading is an error."""
     path: str
-    """JSON path of the offending value (``$.funding.unfunded``)."""
+    """JSON path of the offending value (``$.funding.unfunded``); empty for the file as a whole."""
     parts: tuple[PathPart, ...]
     """The same path as a tuple of keys and indices."""
     message: str
@@ -71,6 +110,8 @@ class Finding:
     """1-based line in the source text, where known."""
     column: int | None = None
     """1-based column in the source text, where known."""
+    value: Any = attrs.field(default=ABSENT, eq=False, hash=False, repr=False)
+    """The offending value as given, for a problem that stops a document loading; else :data:`ABSENT`."""
 
     @classmethod
     def make(
@@ -91,6 +132,20 @@ class Finding:
             values=json_value(dict(values or {})),
         )
 
+    @classmethod
+    def problem(
+        cls, code: str, parts: tuple[PathPart, ...] | None, message: str, *, value: Any = ABSENT
+    ) -> Finding:
+        """An error about the document at ``parts`` (None: about the file as a whole)."""
+        path = "" if parts is None else format_path(parts)
+        return cls(code, Severity.ERROR, path, tuple(parts or ()), message, value=value)
+
+    @property
+    def where(self) -> str:
+        """``line:column: path`` where the position is known, else the path (or ``$``)."""
+        path = self.path or "$"
+        return path if self.line is None else f"{self.line}:{self.column}: {path}"
+
     def as_dict(self) -> dict[str, Any]:
         """The finding as JSON-friendly data."""
         return {
@@ -104,5 +159,4 @@ class Finding:
         }
 
     def __str__(self) -> str:
-        where = self.path if self.line is None else f"{self.line}:{self.column}: {self.path}"
-        return f"{where}: {self.code} [{self.severity.value}] {self.message}"
+        return f"{self.where}: {self.code} [{self.severity.value}] {self.message}"

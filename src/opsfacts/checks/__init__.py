@@ -20,7 +20,7 @@ from __future__ import annotations
 from . import _contacts, _dates, _donors, _footnotes, _funding, _partners, _populations, _presence, _text
 from ._config import CheckConfig, ConfigError, load_config, load_config_file
 from ._engine import INTERNAL_CODE, check, fails
-from ._findings import Finding, Issue, Severity
+from ._findings import Issue
 from ._registry import ENTRY_POINT_GROUP, Rule, load_plugins, rule, rules, unregister
 
 __all__ = [
@@ -28,10 +28,8 @@ __all__ = [
     "INTERNAL_CODE",
     "CheckConfig",
     "ConfigError",
-    "Finding",
     "Issue",
     "Rule",
-    "Severity",
     "check",
     "fails",
     "load_config",

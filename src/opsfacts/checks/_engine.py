@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from ..errors import PathPart
+from ..diagnostics import PathPart
 from ..model._classes import Acceptance, Factsheet
 from ._config import CheckConfig, selector_matches
 from ._findings import Finding, Issue, Severity

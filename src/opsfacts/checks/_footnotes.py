@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..errors import format_path
+from ..diagnostics import format_path
 from ..model._classes import Factsheet, Footnote
 from ._findings import Issue, Severity
 from ._registry import rule

@@ -612,7 +612,7 @@ def mixed_grouping(factsheet: Factsheet) -> Iterator[Issue]:
 
 
 def _where(parts: Path) -> str:
-    from ..errors import format_path  # noqa: PLC0415 - only for messages
+    from ..diagnostics import format_path  # noqa: PLC0415 - only for messages
 
     return format_path(parts)
 

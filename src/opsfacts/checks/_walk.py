@@ -10,8 +10,8 @@ from typing import Any
 
 import attrs
 
+from ..diagnostics import PathPart
 from ..documents._converter import field_key
-from ..errors import PathPart
 from ..model._constraints import constraint_of
 
 __all__ = ["Index", "constraint_name", "index"]

@@ -82,19 +82,18 @@ class UsageError(Exception):
     """A bad option or configuration: exit 2."""
 
 
-def _checks_runner(args: argparse.Namespace) -> ChecksRunner | None:
-    """The consistency checks configured from pyproject.toml and the options, or None."""
+def _checks_runner(args: argparse.Namespace) -> tuple[ChecksRunner | None, str]:
+    """The consistency checks configured from pyproject.toml and the options (or None), and ``fail_on``."""
     if args.no_checks:
-        return None
+        return None, "error"
     try:
         from ..checks import (  # noqa: PLC0415 - only when checks run
-            Severity,
             load_config,
             load_config_file,
         )
     except ImportError as exc:
         if exc.name is not None and exc.name.startswith("opsfacts.checks"):
-            return None  # this opsfacts has no consistency checks
+            return None, "error"  # this opsfacts has no consistency checks
         raise
     import attrs  # noqa: PLC0415
 
@@ -111,13 +110,15 @@ def _checks_runner(args: argparse.Namespace) -> ChecksRunner | None:
     if args.ignore:
         changes["ignore"] = _codes(args.ignore)
     if args.fail_on:
+        from ..diagnostics import Severity  # noqa: PLC0415
+
         changes["fail_on"] = Severity(args.fail_on)
     try:
         config = attrs.evolve(config, **changes)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     try:
-        return checks_runner(config)
+        return checks_runner(config), config.fail_on
     except ValueError as exc:  # ConfigError: an unknown rule selector
         raise UsageError(str(exc)) from None
 
@@ -139,12 +140,12 @@ def run(args: argparse.Namespace) -> int:
         print("opsfacts validate: error: no files to validate", file=sys.stderr)
         return EXIT_USAGE
     try:
-        checks = _checks_runner(args)
+        checks, fail_on = _checks_runner(args)
     except UsageError as exc:
         print(f"opsfacts validate: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     report = validate_inputs(
-        DocumentValidator(use_jsonschema=args.jsonschema, checks=checks), inputs, args.jobs
+        DocumentValidator(use_jsonschema=args.jsonschema, checks=checks, fail_on=fail_on), inputs, args.jobs
     )
     if args.output:
         text = render(report, args.format)

@@ -2,7 +2,7 @@
 
 It is strict: no coercion (``"12"`` is not a count, ``true`` is not a
 string), unknown keys are refused, and every problem of a document is
-collected, then turned into :class:`~opsfacts.errors.Problem` objects with
+collected, then turned into :class:`~opsfacts.diagnostics.Finding` objects with
 JSON paths by :func:`problems_from`.
 """
 
@@ -26,7 +26,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from ..errors import ABSENT, PathPart, Problem, format_path
+from ..diagnostics import ABSENT, Finding, PathPart
 from ..model._codes import Code
 from ..model._constraints import constraint_of, parse_date, parse_decimal
 from ..model._dates import PartialDate
@@ -350,18 +350,19 @@ def _walk(
 
 
 def _message(exc: BaseException, key: PathPart | None) -> tuple[str, str]:
+    """The load code (see :data:`opsfacts.validation.LOAD_CODES`) and sentence of a structuring failure."""
     if isinstance(exc, ForbiddenExtraKeysError):
-        return "unknown-key", f"unknown key {key!r}: not part of the factsheet format (a typo?)"
+        return "OPS004", f"unknown key {key!r}: not part of the factsheet format (a typo?)"
     if isinstance(exc, KeyError):
-        return "missing", f"missing required key {key!r}"
+        return "OPS003", f"missing required key {key!r}"
     if isinstance(exc, _TypeProblem):
-        return "type", str(exc)
+        return "OPS002", str(exc)
     if isinstance(exc, ValueError):
-        return "value", str(exc)
-    return "invalid", f"{type(exc).__name__}: {exc}"
+        return "OPS005", str(exc)
+    return "OPS005", f"{type(exc).__name__}: {exc}"
 
 
-def problems_from(exc: BaseException, data: Any) -> list[Problem]:
+def problems_from(exc: BaseException, data: Any) -> list[Finding]:
     """Turn an exception raised while structuring ``data`` into problems with paths."""
     found: list[tuple[tuple[PathPart, ...], BaseException]] = []
     _walk(exc, (), found)
@@ -369,13 +370,5 @@ def problems_from(exc: BaseException, data: Any) -> list[Problem]:
     for parts, sub in found:
         key = parts[-1] if parts else None
         code, message = _message(sub, key)
-        problems.append(
-            Problem(
-                path=format_path(parts),
-                message=message,
-                code=code,
-                value=_value_at(data, parts),
-                parts=parts,
-            )
-        )
+        problems.append(Finding.problem(code, parts, message, value=_value_at(data, parts)))
     return problems

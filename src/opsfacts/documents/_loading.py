@@ -16,7 +16,8 @@ from typing import Any, Literal
 
 import cattrs
 
-from ..errors import InvalidDocument, ParseError, Problem, ReadError, WriteError
+from ..diagnostics import Finding
+from ..errors import InvalidDocument, ParseError, ReadError, WriteError
 from ..model._classes import FORMAT_VERSION, Factsheet
 from . import _sources as sources
 from ._converter import converter, problems_from
@@ -49,22 +50,19 @@ def _unstructure() -> Any:
     return converter.get_unstructure_hook(Factsheet)
 
 
-def _version_problem(migration: Migration) -> Problem | None:
+def _version_problem(migration: Migration) -> Finding | None:
     version = migration.from_version
     if not isinstance(migration.data, dict) or version in READ_VERSIONS:
         return None
     if not isinstance(migration.data.get("format_version"), str):
         return None  # a wrong type is the converter's to report
     readable = " and ".join(READ_VERSIONS)
-    return Problem(
-        path="$.format_version",
-        message=(
-            f"format_version {version!r} is not one this opsfacts reads: it reads {readable} "
-            f"and writes {FORMAT_VERSION} (a newer version needs a newer opsfacts)"
-        ),
-        code="value",
+    return Finding.problem(
+        "OPS005",
+        ("format_version",),
+        f"format_version {version!r} is not one this opsfacts reads: it reads {readable} "
+        f"and writes {FORMAT_VERSION} (a newer version needs a newer opsfacts)",
         value=version,
-        parts=("format_version",),
     )
 
 

@@ -18,7 +18,8 @@ from typing import Any
 
 import attrs
 
-from ..errors import ParseError, PathPart, Problem
+from ..diagnostics import Finding, PathPart
+from ..errors import ParseError
 
 __all__ = [
     "MAX_BYTES",
@@ -57,7 +58,8 @@ class Parsed:
 
 
 def _fail(message: str, line: int | None = None, column: int | None = None) -> ParseError:
-    return ParseError([Problem("$", message, code="syntax", line=line, column=column)])
+    problem = Finding.problem("OPS001", (), message)
+    return ParseError([attrs.evolve(problem, line=line, column=column)])
 
 
 def utf8_size(text: str) -> int:
@@ -392,11 +394,11 @@ def parse_text(raw: str | bytes, syntax: str) -> Parsed:
     raise ValueError(f"unknown syntax {syntax!r}; use 'json' or 'yaml'")
 
 
-def locate_problems(problems: list[Problem], parsed: Parsed) -> list[Problem]:
+def locate_problems(problems: list[Finding], parsed: Parsed) -> list[Finding]:
     """Add line and column to problems from the parsed text."""
     located = []
     for problem in problems:
-        position = parsed.locate(problem.parts, problem.code == "unknown-key")
+        position = parsed.locate(problem.parts, problem.code == "OPS004")  # an unknown key: point at the key
         located.append(
             problem if position is None else attrs.evolve(problem, line=position[0], column=position[1])
         )

@@ -1,8 +1,8 @@
 """Validation reports and their output formats: text, json, github and sarif.
 
 A :class:`Report` lists, for every file checked, the problems found (load
-problems, schema problems and consistency findings alike, each an
-:class:`Entry`). Renderers turn it into text; none of them imports anything
+problems, schema problems and consistency findings alike, each a
+:class:`~opsfacts.diagnostics.Finding`). Renderers turn it into text; none of them imports anything
 slow, so the CLI stays quick to start.
 
 Load problem codes (stable; consistency rules use ``OPS1xx`` and above):
@@ -34,6 +34,7 @@ from typing import Any, Final
 import attrs
 
 from .._version import __version__
+from ..diagnostics import Finding, Severity
 from ..model._constraints import RULE_CODE_PATTERN
 
 __all__ = [
@@ -43,10 +44,8 @@ __all__ = [
     "REPORT_SCHEMA_ID",
     "REPORT_VERSION",
     "SEVERITIES",
-    "Entry",
     "FileReport",
     "Report",
-    "load_code",
     "render",
     "render_github",
     "render_json",
@@ -80,53 +79,29 @@ LOAD_CODES: Final = {
 }
 """Codes of load problems: code -> (name, short description)."""
 
-_PROBLEM_CODES = {
-    "syntax": "OPS001",
-    "type": "OPS002",
-    "missing": "OPS003",
-    "unknown-key": "OPS004",
-    "value": "OPS005",
-    "invalid": "OPS005",
-}
-
-
-def load_code(problem_code: str) -> str:
-    """The report code of a :class:`~opsfacts.errors.Problem` code (``type`` -> ``OPS002``)."""
-    return _PROBLEM_CODES.get(problem_code, "OPS005")
-
-
-@attrs.frozen
-class Entry:
-    """One reported problem or finding."""
-
-    code: str
-    """``OPS000``-``OPS009`` for load problems, notices and internal errors; the rule code for findings."""
-    message: str
-    severity: str = "error"
-    """``error``, ``warning`` or ``info``."""
-    path: str | None = None
-    """JSON path (``$.funding.currency``), when the problem is inside the document."""
-    line: int | None = None
-    column: int | None = None
-    fails: bool = True
-    """Whether it makes the run fail (findings below ``--fail-on`` do not)."""
-
 
 @attrs.frozen
 class FileReport:
     """What was found in one file."""
 
     file: str
-    entries: tuple[Entry, ...] = ()
+    entries: tuple[Finding, ...] = ()
+    """Every problem and finding, in document order."""
     unreadable: bool = False
     """The file could not be read (an I/O error: exit 2)."""
+    fail_on: Severity = attrs.field(default=Severity.ERROR, converter=Severity)
+    """The lowest severity that makes the run fail (``--fail-on``)."""
+
+    def fails(self, entry: Finding) -> bool:
+        """Whether an entry makes the run fail: its severity is :attr:`fail_on` or above."""
+        return entry.severity.rank >= self.fail_on.rank
 
     @property
     def status(self) -> str:
         """``unreadable``, ``invalid`` (something fails), or ``valid``."""
         if self.unreadable:
             return "unreadable"
-        return "invalid" if any(e.fails for e in self.entries) else "valid"
+        return "invalid" if any(self.fails(e) for e in self.entries) else "valid"
 
 
 @attrs.frozen
@@ -153,7 +128,7 @@ _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _RESET = "\033[1m", "\033[0m"
 
 
-def _where(file: str, entry: Entry) -> str:
+def _where(file: str, entry: Finding) -> str:
     if entry.line is None:
         return file
     return f"{file}:{entry.line}:{entry.column or 1}"
@@ -164,7 +139,7 @@ def render_text(report: Report, *, colour: bool = False) -> str:
     out: list[str] = []
     for file in report.files:
         for entry in file.entries:
-            severity, code = entry.severity, entry.code
+            severity, code = entry.severity.value, entry.code
             if colour:
                 severity = f"{_COLOURS[entry.severity]}{severity}{_RESET}"
                 code = f"{_BOLD}{code}{_RESET}"
@@ -189,15 +164,15 @@ def _summary(report: Report) -> str:
 # --- json -----------------------------------------------------------------------
 
 
-def _entry_data(entry: Entry) -> dict[str, Any]:
+def _entry_data(file: FileReport, entry: Finding) -> dict[str, Any]:
     return {
         "code": entry.code,
-        "severity": entry.severity,
+        "severity": entry.severity.value,
         "message": entry.message,
-        "path": entry.path,
+        "path": entry.path or None,
         "line": entry.line,
         "column": entry.column,
-        "fails": entry.fails,
+        "fails": file.fails(entry),
     }
 
 
@@ -215,7 +190,7 @@ def report_data(report: Report) -> dict[str, Any]:
             **{f"{s}s": report.count(s) for s in SEVERITIES},
         },
         "files": [
-            {"file": f.file, "status": f.status, "problems": [_entry_data(e) for e in f.entries]}
+            {"file": f.file, "status": f.status, "problems": [_entry_data(f, e) for e in f.entries]}
             for f in report.files
         ],
     }
@@ -397,6 +372,6 @@ def render(report: Report, fmt: str, *, colour: bool = False) -> str:
     return _RENDERERS[fmt](report)
 
 
-def sort_entries(entries: Iterable[Entry]) -> tuple[Entry, ...]:
+def sort_entries(entries: Iterable[Finding]) -> tuple[Finding, ...]:
     """Entries in document order (by line, column), those without a position first."""
     return tuple(sorted(entries, key=lambda e: (e.line or 0, e.column or 0)))

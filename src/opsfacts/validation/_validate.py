@@ -19,14 +19,15 @@ from urllib.parse import unquote, urlparse
 
 import attrs
 
+from ..diagnostics import Finding, PathPart, Severity, format_path
 from ..documents._inputs import Input
 from ..documents._loading import load_parsed, parse, read_source
 from ..documents._migration import READ_VERSIONS, version_of
 from ..documents._sources import Parsed
-from ..errors import InvalidDocument, ParseError, PathPart, Problem, ReadError, format_path
+from ..errors import InvalidDocument, ParseError, ReadError
 from ..model._classes import FORMAT_VERSION
 from ..schema._generate import schema_file_name, schema_id
-from ._report import Entry, FileReport, Report, load_code, sort_entries
+from ._report import FileReport, Report, sort_entries
 
 if TYPE_CHECKING:
     from ..checks import CheckConfig
@@ -42,8 +43,8 @@ __all__ = [
 ]
 
 
-# Runs the consistency checks on a factsheet: returns entries (path parts, Entry without position).
-ChecksRunner = Callable[[Any], list[tuple[tuple[PathPart, ...], Entry]]]
+# Runs the consistency checks on a factsheet: its findings, without a position.
+ChecksRunner = Callable[[Any], list[Finding]]
 
 _MAX_MESSAGE = 200
 
@@ -122,9 +123,16 @@ def _last_segment(value: str) -> str:
 class DocumentValidator:
     """Validates documents; build once, call :meth:`validate` per input."""
 
-    def __init__(self, *, use_jsonschema: bool = False, checks: ChecksRunner | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        use_jsonschema: bool = False,
+        checks: ChecksRunner | None = None,
+        fail_on: Severity | str = Severity.ERROR,
+    ) -> None:
         self.use_jsonschema = use_jsonschema
         self.checks = checks
+        self.fail_on = Severity(fail_on)
         self._local: dict[Path, _SchemaRef] = {}
 
     @staticmethod
@@ -150,37 +158,37 @@ class DocumentValidator:
         try:
             raw = self.read(source)
         except ReadError as exc:
-            return FileReport(source.name, (Entry("OPS000", exc.message),), unreadable=True)
+            return FileReport(source.name, (_unreadable(exc.message),), unreadable=True, fail_on=self.fail_on)
         try:
             parsed = parse(raw, "yaml" if source.syntax == "yaml" else "json", source=source.name)
         except ParseError as exc:
-            return FileReport(source.name, tuple(self._entry(p) for p in exc.problems))
+            return FileReport(source.name, exc.problems, fail_on=self.fail_on)
         base = source.path.parent if source.path is not None else Path.cwd()
-        return FileReport(source.name, sort_entries(self._document(parsed, base)))
+        return FileReport(source.name, sort_entries(self._document(parsed, base)), fail_on=self.fail_on)
 
-    def _document(self, parsed: Parsed, base: Path) -> list[Entry]:
-        entries: list[Entry] = []
+    def _document(self, parsed: Parsed, base: Path) -> list[Finding]:
+        entries: list[Finding] = []
         factsheet = None
         version = version_of(parsed.data)
         try:
             factsheet, migration = load_parsed(parsed)
         except InvalidDocument as exc:
-            entries.extend(self._entry(p) for p in exc.problems)
+            entries.extend(exc.problems)
         else:
             if migration.migrated:
-                notice = Entry(
+                where = ("format_version",) if "format_version" in parsed.data else ()
+                notice = Finding.make(
                     "OPS008",
+                    Severity.INFO,
+                    where,
                     f"format {migration.from_version} document, read through migration to {FORMAT_VERSION}; "
                     "'opsfacts migrate' rewrites it in the current format",
-                    "info",
-                    fails=False,
                 )
-                where = ("format_version",) if "format_version" in parsed.data else ()
-                entries.append(self._located(parsed, where, notice))
+                entries.append(self._located(parsed, notice))
         reported = {e.path for e in entries}
         ref = self._schema_ref(parsed.data.get("$schema"), base)
         if ref.problem is not None:
-            entries.append(self._located(parsed, ("$schema",), Entry("OPS007", ref.problem)))
+            entries.append(self._located(parsed, Finding.problem("OPS007", ("$schema",), ref.problem)))
         schema_validator = ref.validator
         if schema_validator is None and ref.problem is None:
             if ref.bundled is not None:
@@ -190,34 +198,27 @@ class DocumentValidator:
         if schema_validator is not None:
             entries.extend(self._schema_entries(schema_validator, parsed, reported))
         if factsheet is not None and self.checks is not None:
-            for parts, entry in self.checks(factsheet):
-                entries.append(self._located(parsed, parts, entry))
+            entries.extend(self._located(parsed, finding) for finding in self.checks(factsheet))
         return entries
 
-    def _schema_entries(self, validator: Any, parsed: Parsed, reported: set[str | None]) -> list[Entry]:
+    def _schema_entries(self, validator: Any, parsed: Parsed, reported: set[str]) -> list[Finding]:
         try:
             found = schema_problems(validator, parsed.data)
         except Exception as exc:  # noqa: BLE001 - a broken user schema must not stop the run
-            return [Entry("OPS007", _short(f"the schema could not be applied: {exc}"), path="$")]
+            return [Finding.problem("OPS007", (), _short(f"the schema could not be applied: {exc}"))]
         entries = []
         for parts, message in found:
             path = format_path(parts)
             if path not in reported:  # the model already said what is wrong here
                 at_key = message.startswith("unknown key")  # point at the key, as the model does
-                entries.append(self._located(parsed, parts, Entry("OPS006", message), at_key))
+                entries.append(self._located(parsed, Finding.problem("OPS006", parts, message), at_key))
         return entries
 
     @staticmethod
-    def _entry(problem: Problem) -> Entry:
-        return Entry(
-            load_code(problem.code), problem.message, "error", problem.path, problem.line, problem.column
-        )
-
-    @staticmethod
-    def _located(parsed: Parsed, parts: tuple[PathPart, ...], entry: Entry, at_key: bool = False) -> Entry:
-        position = parsed.locate(parts, at_key)
+    def _located(parsed: Parsed, finding: Finding, at_key: bool = False) -> Finding:
+        position = parsed.locate(finding.parts, at_key)
         line, column = position if position is not None else (None, None)
-        return attrs.evolve(entry, path=entry.path or format_path(parts), line=line, column=column)
+        return attrs.evolve(finding, line=line, column=column)
 
     def _schema_ref(self, value: Any, base: Path) -> _SchemaRef:
         if value is None or not isinstance(value, str):
@@ -266,6 +267,11 @@ class DocumentValidator:
         return _SchemaRef(validator=cls(schema, format_checker=cls.FORMAT_CHECKER))
 
 
+def _unreadable(reason: str) -> Finding:
+    """The OPS000 entry of a file that could not be read."""
+    return Finding.problem("OPS000", None, reason)
+
+
 def checks_runner(config: CheckConfig | None = None) -> ChecksRunner:
     """The consistency checks as ``opsfacts validate`` runs them: findings as report entries.
 
@@ -284,22 +290,9 @@ def checks_runner(config: CheckConfig | None = None) -> ChecksRunner:
             f"no rule code starts with {listing}; the rule codes start with {', '.join(prefixes)} "
             "(see the rule catalogue)"
         )
-    threshold = config.fail_on.rank
 
-    def run(factsheet: Any) -> list[tuple[tuple[PathPart, ...], Entry]]:
-        return [
-            (
-                tuple(f.parts),
-                Entry(
-                    f.code,
-                    f.message,
-                    severity=str(f.severity.value),
-                    path=f.path,
-                    fails=f.severity.rank >= threshold,
-                ),
-            )
-            for f in check(factsheet, config)
-        ]
+    def run(factsheet: Any) -> list[Finding]:
+        return check(factsheet, config)
 
     return run
 
@@ -351,6 +344,10 @@ def validate(
 
     inputs, unmatched = expand_paths(os.fspath(p) for p in paths)
     runner = checks_runner(config) if checks else None
-    report = validate_inputs(DocumentValidator(use_jsonschema=use_jsonschema, checks=runner), inputs, jobs)
-    missing = tuple(FileReport(arg, (Entry("OPS000", reason),), unreadable=True) for arg, reason in unmatched)
+    fail_on = config.fail_on if config is not None else Severity.ERROR
+    validator = DocumentValidator(use_jsonschema=use_jsonschema, checks=runner, fail_on=fail_on)
+    report = validate_inputs(validator, inputs, jobs)
+    missing = tuple(
+        FileReport(arg, (_unreadable(reason),), unreadable=True, fail_on=fail_on) for arg, reason in unmatched
+    )
     return Report(report.files + missing)
