@@ -15,7 +15,6 @@ import datetime
 import enum
 import re
 import string
-import types
 import typing
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -30,6 +29,7 @@ from .model._codes import OperationScope
 from .model._constraints import constraint_of
 from .model._dates import PartialDate
 from .model._modelling import any_of_groups
+from .model._types import alternatives, is_optional, is_tuple, item_type, non_null
 
 __all__ = ["factsheets", "for_type", "models", "partial_dates", "texts"]
 
@@ -59,34 +59,34 @@ _ASCII_WORD = st.text(string.ascii_lowercase + string.digits, min_size=1, max_si
 _ATOM = st.text(string.ascii_letters + string.digits + "!#$%&'*+/=?^_`{|}~-", min_size=1, max_size=8)
 
 _CONSTRAINED: dict[str, st.SearchStrategy[Any]] = {
-    "non-negative count": st.integers(min_value=0, max_value=10**9),
-    "positive count": st.integers(min_value=1, max_value=10**6),
+    "count": st.integers(min_value=0, max_value=10**9),
+    "positive_count": st.integers(min_value=1, max_value=10**6),
     "year": st.integers(min_value=1900, max_value=2100),
-    "non-blank text": texts(),
-    "ISO 3166-1 alpha-3 country code": st.sampled_from(sorted(c.country_codes())),
-    "country of origin": st.sampled_from([*sorted(c.country_codes())[:40], c.MIXED_ORIGIN, c.UNKNOWN_ORIGIN]),
-    "ISO 4217 currency code": st.sampled_from(sorted(c.currency_codes())),
-    "email address": st.builds(
+    "text": texts(),
+    "country": st.sampled_from(sorted(c.country_codes())),
+    "origin": st.sampled_from([*sorted(c.country_codes())[:40], c.MIXED_ORIGIN, c.UNKNOWN_ORIGIN]),
+    "currency": st.sampled_from(sorted(c.currency_codes())),
+    "email": st.builds(
         "{}@{}.{}".format,
         _ASCII_WORD | st.lists(_ATOM, min_size=1, max_size=3).map(".".join),
         _ASCII_WORD,
         st.sampled_from(["org", "net"]),
     ),
-    "absolute http(s) URL": st.builds(
+    "url": st.builds(
         "https://{}.example.org/{}".format, _ASCII_WORD, st.text(string.ascii_letters + "-_/", max_size=12)
     ),
-    "footnote marker": st.sampled_from(["*", "**", "***", "†", "‡", "a", "b", "1", "2", "¹", "²³"]),
-    "rule code or prefix": st.from_regex(re.compile(r"OPS[0-9]{0,3}"), fullmatch=True),
-    "non-negative decimal": _decimals(),
-    "web address": st.builds(
+    "marker": st.sampled_from(["*", "**", "***", "†", "‡", "a", "b", "1", "2", "¹", "²³"]),
+    "rule_code": st.from_regex(re.compile(r"OPS[0-9]{0,3}"), fullmatch=True),
+    "amount": _decimals(),
+    "web_address": st.builds(
         "{}{}.example.org/{}".format,
         st.sampled_from(["https://", "http://", "", "www."]),
         _ASCII_WORD,
         st.text(string.ascii_letters + "-_/", max_size=12),
     ),
-    "language tag": st.sampled_from(["en", "fr", "es", "ar", "pt", "es-CO", "fr-CA"]),
-    "IATI organisation identifier": st.from_regex(re.compile(r"XM-DAC-[0-9]{2,5}(-[0-9])?"), fullmatch=True),
-    "heading level": st.integers(min_value=1, max_value=4),
+    "language": st.sampled_from(["en", "fr", "es", "ar", "pt", "es-CO", "fr-CA"]),
+    "iati_org_id": st.from_regex(re.compile(r"XM-DAC-[0-9]{2,5}(-[0-9])?"), fullmatch=True),
+    "heading_level": st.integers(min_value=1, max_value=4),
 }
 
 _DAYS = st.dates(datetime.date(1990, 1, 1), datetime.date(2040, 12, 31))
@@ -103,15 +103,13 @@ def for_type(tp: Any) -> st.SearchStrategy[Any]:
     """A strategy for any type used in the model."""
     constraint = constraint_of(tp)
     if constraint is not None:
-        return _CONSTRAINED[constraint.name]
-    origin = typing.get_origin(tp)
-    args = typing.get_args(tp)
-    if origin in (types.UnionType, typing.Union):
-        inner = [a for a in args if a is not type(None)]
-        return st.none() | st.one_of(*(for_type(a) for a in inner))
-    if origin is tuple:
-        unique = isinstance(args[0], type) and issubclass(args[0], enum.Enum)
-        return st.lists(for_type(args[0]), max_size=3, unique=unique).map(tuple)
+        return _CONSTRAINED[constraint.key]
+    if is_optional(tp):
+        return st.none() | st.one_of(*(for_type(a) for a in alternatives(tp)))
+    if is_tuple(tp):
+        items = item_type(tp)
+        unique = isinstance(items, type) and issubclass(items, enum.Enum)
+        return st.lists(for_type(items), max_size=3, unique=unique).map(tuple)
     if isinstance(tp, type):
         if attrs.has(tp):
             return models(tp)
@@ -137,7 +135,7 @@ def _derived(cls: type[T]) -> st.SearchStrategy[T]:
         return st.builds(cls, **fields)
     # At least one field of each any-of group is given: the one drawn, made non-empty.
     given = {
-        name: for_type(_non_null(attrs.fields_dict(typing.cast(Any, cls))[name].type)).filter(bool)
+        name: for_type(non_null(attrs.fields_dict(typing.cast(Any, cls))[name].type)).filter(bool)
         for names in groups
         for name in names
     }
@@ -158,14 +156,8 @@ def _derived(cls: type[T]) -> st.SearchStrategy[T]:
     return build()
 
 
-def _non_null(tp: Any) -> Any:
-    if typing.get_origin(tp) in (types.UnionType, typing.Union):
-        return next(a for a in typing.get_args(tp) if a is not type(None))
-    return tp
-
-
 def _operations() -> st.SearchStrategy[Operation]:
-    countries = _CONSTRAINED["ISO 3166-1 alpha-3 country code"]
+    countries = _CONSTRAINED["country"]
 
     @st.composite
     def build(draw: st.DrawFn) -> Operation:

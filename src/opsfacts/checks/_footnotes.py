@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ..diagnostics import format_path
 from ..model._classes import Factsheet, Footnote
+from ..model._constraints import Marker
 from ._findings import Issue, Severity
 from ._registry import rule
 from ._walk import Path
@@ -18,7 +19,7 @@ def _markers_used(factsheet: Factsheet) -> list[tuple[Path, str]]:
     """Every footnote marker attached to an item, with its path."""
     return [
         (parts, value)
-        for parts, value in walk_index(factsheet).constrained("footnote marker")
+        for parts, value in walk_index(factsheet).constrained(Marker)
         if parts[:1] != ("footnotes",)
     ]
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import types
-import typing
 import weakref
 from typing import Any
 
@@ -13,38 +10,25 @@ import attrs
 from ..diagnostics import PathPart
 from ..documents._converter import field_key
 from ..model._constraints import constraint_of
+from ..model._types import constraint_within
 
-__all__ = ["Index", "constraint_name", "index"]
+__all__ = ["Index", "constraint_key", "index"]
 
 Path = tuple[PathPart, ...]
 
 
-_NAMES: dict[int, tuple[Any, str | None]] = {}
+_KEYS: dict[int, tuple[Any, str | None]] = {}
 
 
-def constraint_name(tp: Any) -> str | None:
-    """The name of the constraint on a field type, looking inside ``tuple[...]`` and ``| None``."""
+def constraint_key(tp: Any) -> str | None:
+    """The key of the constraint on a field type, looking inside ``tuple[...]`` and ``| None``."""
     # Keyed by identity: hashing a typing construct costs more than the lookup saves.
     # The type is kept in the entry so that its id cannot be reused.
-    entry = _NAMES.get(id(tp))
+    entry = _KEYS.get(id(tp))
     if entry is None or entry[0] is not tp:
-        entry = _NAMES[id(tp)] = (tp, _constraint_name(tp))
+        found = constraint_within(tp)
+        entry = _KEYS[id(tp)] = (tp, None if found is None else found.key)
     return entry[1]
-
-
-@functools.cache
-def _constraint_name(tp: Any) -> str | None:
-    found = constraint_of(tp)
-    if found is not None:
-        return found.name
-    origin = typing.get_origin(tp)
-    if origin in (types.UnionType, typing.Union, tuple):
-        for arg in typing.get_args(tp):
-            if arg is not type(None) and arg is not Ellipsis:
-                name = _constraint_name(arg)
-                if name is not None:
-                    return name
-    return None
 
 
 Plan = tuple[tuple[str, str, "attrs.Attribute[Any]", str | None], ...]
@@ -56,7 +40,7 @@ def _plan(cls: type) -> Plan:
     plan = _PLANS.get(cls)
     if plan is None:
         plan = _PLANS[cls] = tuple(
-            (f.name, field_key(f), f, constraint_name(f.type)) for f in attrs.fields(cls)
+            (f.name, field_key(f), f, constraint_key(f.type)) for f in attrs.fields(cls)
         )
     return plan
 
@@ -82,9 +66,10 @@ class Index:
         self._by_type = by_type
         self._by_field: dict[str, Located] = {}
 
-    def constrained(self, name: str) -> Located:
-        """Values whose field type carries the constraint ``name`` ("footnote marker")."""
-        return tuple(self._by_constraint.get(name, ()))
+    def constrained(self, tp: Any) -> Located:
+        """Values whose field type carries the constraint of ``tp`` (a constrained type: ``Marker``)."""
+        constraint = constraint_of(tp)
+        return () if constraint is None else tuple(self._by_constraint.get(constraint.key, ()))
 
     def field(self, name: str) -> Located:
         """Values of the fields called ``name`` ("as_of")."""

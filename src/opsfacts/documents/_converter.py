@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import enum
-import types
 import typing
 from collections.abc import Mapping
 from decimal import Decimal
@@ -31,6 +30,7 @@ from ..model._codes import Code
 from ..model._constraints import constraint_of, parse_date, parse_decimal
 from ..model._dates import PartialDate
 from ..model._modelling import STRUCTURING, shorthand_of
+from ..model._types import alternatives, is_optional, is_tuple, item_type, non_null, unannotated
 
 __all__ = ["configure_converter", "converter", "field_key", "make_converter", "problems_from"]
 
@@ -126,8 +126,8 @@ def _is_constrained(tp: Any) -> bool:
 def _constrained_hook(tp: Any, conv: cattrs.Converter) -> Any:
     constraint = constraint_of(tp)
     assert constraint is not None
-    base = conv.get_structure_hook(tp.__origin__)
-    base_type = tp.__origin__
+    base_type = unannotated(tp)
+    base = conv.get_structure_hook(base_type)
     check = constraint.check
 
     def structure(value: Any, _: Any) -> Any:
@@ -141,13 +141,12 @@ def _constrained_hook(tp: Any, conv: cattrs.Converter) -> Any:
 
 
 def _is_optional(tp: Any) -> bool:
-    args = typing.get_args(tp)
-    return typing.get_origin(tp) in (types.UnionType, typing.Union) and len(args) == 2 and type(None) in args
+    return is_optional(tp) and len(alternatives(tp)) == 1
 
 
 def _optional_hook(tp: Any, conv: cattrs.Converter) -> Any:
     # cattrs' own Optional handling dispatches on every call; resolve the hook once.
-    inner_type = next(a for a in typing.get_args(tp) if a is not type(None))
+    inner_type = non_null(tp)
     inner = conv.get_structure_hook(inner_type)
 
     def structure(value: Any, _: Any) -> Any:
@@ -156,14 +155,9 @@ def _optional_hook(tp: Any, conv: cattrs.Converter) -> Any:
     return structure
 
 
-def _is_homogeneous_tuple(tp: Any) -> bool:
-    args = typing.get_args(tp)
-    return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
-
-
 def _tuple_hook(tp: Any, conv: cattrs.Converter) -> Any:
-    item_type = typing.get_args(tp)[0]
-    item = conv.get_structure_hook(item_type)
+    items = item_type(tp)
+    item = conv.get_structure_hook(items)
 
     def structure(value: Any, _: Any) -> tuple[Any, ...]:
         # A string is iterable; taking it for a list of characters would be a silent change.
@@ -173,9 +167,9 @@ def _tuple_hook(tp: Any, conv: cattrs.Converter) -> Any:
         errors: list[Exception] = []
         for index, element in enumerate(value):
             try:
-                result.append(item(element, item_type))
+                result.append(item(element, items))
             except Exception as exc:  # noqa: BLE001 - collected and reported with its index
-                exc.add_note(IterableValidationNote(f"@ index {index}", index, item_type))
+                exc.add_note(IterableValidationNote(f"@ index {index}", index, items))
                 errors.append(exc)
         if errors:
             raise IterableValidationError(f"While structuring {tp!r}", errors, tp)
@@ -185,7 +179,7 @@ def _tuple_hook(tp: Any, conv: cattrs.Converter) -> Any:
 
 
 def _tuple_unstructure_hook(tp: Any, conv: cattrs.Converter) -> Any:
-    item = conv.get_unstructure_hook(typing.get_args(tp)[0])
+    item = conv.get_unstructure_hook(item_type(tp))
     return lambda value: [item(v) for v in value]
 
 
@@ -221,7 +215,7 @@ def _bare_hook(cls: type, conv: cattrs.Converter) -> Any:
     if name is None:
         return None
     tp = attrs.fields_dict(cls)[name].type
-    inner_type = next((a for a in typing.get_args(tp) if a is not type(None)), tp) if _is_optional(tp) else tp
+    inner_type = non_null(tp)
     hook = conv.get_structure_hook(inner_type)
 
     def structure(value: Any) -> Any:
@@ -285,8 +279,8 @@ def configure_converter(conv: cattrs.Converter) -> None:
     conv.register_structure_hook_factory(_is_constrained, _constrained_hook)
     conv.register_unstructure_hook_factory(_is_constrained, _constrained_unstructure_hook)
     conv.register_structure_hook_factory(_is_optional, _optional_hook)
-    conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook)
-    conv.register_unstructure_hook_factory(_is_homogeneous_tuple, _tuple_unstructure_hook)
+    conv.register_structure_hook_factory(is_tuple, _tuple_hook)
+    conv.register_unstructure_hook_factory(is_tuple, _tuple_unstructure_hook)
     conv.register_structure_hook_factory(attrs.has, _class_hook)
     conv.register_unstructure_hook_factory(attrs.has, _class_unstructure_hook)
 

@@ -46,8 +46,10 @@ __all__ = [
 class Constraint:
     """A rule on one value, with the JSON Schema keywords that say the same."""
 
+    key: str
+    """Stable identifier for lookups (``"country"``); the :attr:`name` is for people."""
     name: str
-    """Short name, used in the docs ("non-negative count")."""
+    """Short name, used in the docs ("ISO 3166-1 alpha-3 country code")."""
     check: Callable[[Any], str | None] = attrs.field(eq=False, repr=False)
     """Returns a sentence describing what is wrong with a value, or None."""
     schema: Mapping[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
@@ -192,37 +194,38 @@ def _check_text(value: Any) -> str | None:
 
 Count = Annotated[
     int,
-    Constraint("non-negative count", _bounded(0), {"minimum": 0}),
+    Constraint("count", "non-negative count", _bounded(0), {"minimum": 0}),
 ]
 """A number of people or things: a whole number, zero or more."""
 
 PositiveCount = Annotated[
     int,
-    Constraint("positive count", _bounded(1), {"minimum": 1}),
+    Constraint("positive_count", "positive count", _bounded(1), {"minimum": 1}),
 ]
 """A whole number, one or more."""
 
 Year = Annotated[
     int,
-    Constraint("year", _bounded(1900, 2100), {"minimum": 1900, "maximum": 2100}),
+    Constraint("year", "year", _bounded(1900, 2100), {"minimum": 1900, "maximum": 2100}),
 ]
 """A calendar year."""
 
 Text = Annotated[
     str,
-    Constraint("non-blank text", _check_text, {"minLength": 1, "pattern": r"\S"}),
+    Constraint("text", "non-blank text", _check_text, {"minLength": 1, "pattern": r"\S"}),
 ]
 """Text that is not empty or blank."""
 
 CountryCode = Annotated[
     str,
-    Constraint("ISO 3166-1 alpha-3 country code", _check_country, _CodeSet(country_codes)),
+    Constraint("country", "ISO 3166-1 alpha-3 country code", _check_country, _CodeSet(country_codes)),
 ]
 """An ISO 3166-1 alpha-3 country code ("MLI")."""
 
 Origin = Annotated[
     str,
     Constraint(
+        "origin",
         "country of origin",
         _check_origin,
         _CodeSet(country_codes, (MIXED_ORIGIN, UNKNOWN_ORIGIN)),
@@ -232,13 +235,14 @@ Origin = Annotated[
 
 CurrencyCode = Annotated[
     str,
-    Constraint("ISO 4217 currency code", _check_currency, _CodeSet(currency_codes)),
+    Constraint("currency", "ISO 4217 currency code", _check_currency, _CodeSet(currency_codes)),
 ]
 """An ISO 4217 currency code ("USD")."""
 
 Email = Annotated[
     str,
     Constraint(
+        "email",
         "email address",
         _matches(_EMAIL, "an email address such as 'name@example.org'"),
         {"format": "email", "pattern": f"^{_EMAIL}$"},
@@ -256,6 +260,7 @@ written anywhere (a Markdown autolink, a ``mailto:`` link) as it is.
 Url = Annotated[
     str,
     Constraint(
+        "url",
         "absolute http(s) URL",
         _matches(_URL, "an absolute http or https URL such as 'https://example.org/'"),
         {"format": "uri", "pattern": f"^{_URL}$"},
@@ -266,6 +271,7 @@ Url = Annotated[
 WebAddress = Annotated[
     str,
     Constraint(
+        "web_address",
         "web address",
         _matches(
             _WEB_ADDRESS, "a web address such as 'https://www.unhcr.org/' or, as printed, 'www.unhcr.org'"
@@ -278,6 +284,7 @@ WebAddress = Annotated[
 Language = Annotated[
     str,
     Constraint(
+        "language",
         "language tag",
         _matches(_LANGUAGE, "a BCP 47 language tag such as 'en', 'fr' or 'es-CO'"),
         {"pattern": f"^{_LANGUAGE}$"},
@@ -288,6 +295,7 @@ Language = Annotated[
 IatiOrgId = Annotated[
     str,
     Constraint(
+        "iati_org_id",
         "IATI organisation identifier",
         _matches(_IATI_ORG_ID, "an IATI organisation identifier such as 'XM-DAC-41127'"),
         {"pattern": f"^{_IATI_ORG_ID}$"},
@@ -297,13 +305,14 @@ IatiOrgId = Annotated[
 
 HeadingLevel = Annotated[
     int,
-    Constraint("heading level", _bounded(1, 4), {"minimum": 1, "maximum": 4}),
+    Constraint("heading_level", "heading level", _bounded(1, 4), {"minimum": 1, "maximum": 4}),
 ]
 """How deep a heading is nested: 1 for a top-level heading, up to 4."""
 
 Marker = Annotated[
     str,
     Constraint(
+        "marker",
         "footnote marker",
         _matches(
             r"[^\s\w]{1,4}|[a-z]|[0-9]{1,2}|[¹²³⁴-⁹⁰]{1,2}",
@@ -317,6 +326,7 @@ Marker = Annotated[
 RuleCode = Annotated[
     str,
     Constraint(
+        "rule_code",
         "rule code or prefix",
         _matches(RULE_SELECTOR_PATTERN.pattern, "a rule code or prefix such as 'OPS201' or 'OPS2'"),
         {"pattern": f"^{RULE_SELECTOR_PATTERN.pattern}$"},
@@ -326,7 +336,7 @@ RuleCode = Annotated[
 
 Amount = Annotated[
     Decimal,
-    Constraint("non-negative decimal", _check_amount, {}),
+    Constraint("amount", "non-negative decimal", _check_amount, {}),
 ]
 """An exact non-negative decimal, written in documents as a string ("48.3")."""
 

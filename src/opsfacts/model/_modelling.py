@@ -10,8 +10,6 @@ model object in Python refuses the same values loading does.
 from __future__ import annotations
 
 import enum
-import types
-import typing
 from collections.abc import Callable
 from contextvars import ContextVar
 from decimal import Decimal
@@ -21,6 +19,7 @@ import attrs
 
 from ._constraints import constraint_of
 from ._dates import PartialDate
+from ._types import alternatives, is_optional, is_tuple, item_type, non_null, unannotated
 
 __all__ = [
     "DOC",
@@ -95,7 +94,7 @@ def _checker(tp: Any) -> Checker | None:
     constraint = constraint_of(tp)
     if constraint is not None:
         check = constraint.check
-        base: type = typing.get_args(tp)[0]
+        base: type = unannotated(tp)
 
         def run(value: Any) -> list[tuple[tuple[str | int, ...], str]]:
             # The constraint assumes its base type: say what was given instead of failing inside it.
@@ -105,10 +104,8 @@ def _checker(tp: Any) -> Checker | None:
             return [] if message is None else [((), message)]
 
         return run
-    origin = typing.get_origin(tp)
-    args = typing.get_args(tp)
-    if origin in (types.UnionType, typing.Union):
-        inner = [a for a in args if a is not type(None)]
+    if is_optional(tp) or len(alternatives(tp)) > 1:
+        inner = alternatives(tp)
         if len(inner) == 1:
             sub = _checker(inner[0])
             if sub is not None:
@@ -119,8 +116,8 @@ def _checker(tp: Any) -> Checker | None:
 
                 return optional
         return None
-    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-        item_checker = _checker(args[0])
+    if is_tuple(tp):
+        item_checker = _checker(item_type(tp))
 
         def each(value: Any) -> list[tuple[tuple[str | int, ...], str]]:
             if not isinstance(value, tuple):
@@ -199,8 +196,8 @@ def _converter(tp: Any) -> Callable[[Any], Any] | None:
         return PartialDate
     if tp == PartialDate | None:
         return _to_partial_date
-    optional = typing.get_origin(tp) in (types.UnionType, typing.Union) and type(None) in typing.get_args(tp)
-    inner = next((a for a in typing.get_args(tp) if a is not type(None)), None) if optional else tp
+    optional = is_optional(tp)
+    inner = non_null(tp)
     name = shorthand_of(inner)
     if name is not None and isinstance(inner, type):
         return _bare(inner, name, optional)

@@ -39,7 +39,6 @@ import enum
 import functools
 import inspect
 import json
-import types
 import typing
 from decimal import Decimal
 from pathlib import Path
@@ -52,6 +51,7 @@ from ..model._classes import FORMAT_VERSION, AgeCount, Factsheet, Operation, Per
 from ..model._constraints import DATE_PATTERN, DECIMAL_PATTERN, constraint_of
 from ..model._dates import PARTIAL_DATE_PATTERN, PartialDate
 from ..model._modelling import any_of_groups, field_doc, shorthand_of
+from ..model._types import alternatives, is_optional, is_tuple, item_type, non_null, unannotated
 
 __all__ = [
     "DIALECT",
@@ -109,17 +109,17 @@ _RANK = {key: i for i, key in enumerate(_KEYWORD_ORDER)}
 
 # Examples for documentation, by constraint name or base type.
 _EXAMPLES: dict[str, list[Any]] = {
-    "ISO 3166-1 alpha-3 country code": ["MLI"],
-    "country of origin": ["MLI", "mixed"],
-    "ISO 4217 currency code": ["USD"],
-    "non-negative decimal": ["48.3"],
-    "email address": ["name@example.org"],
-    "absolute http(s) URL": ["https://data.unhcr.org/"],
-    "footnote marker": ["*"],
-    "rule code or prefix": ["OPS201", "OPS2"],
+    "country": ["MLI"],
+    "origin": ["MLI", "mixed"],
+    "currency": ["USD"],
+    "amount": ["48.3"],
+    "email": ["name@example.org"],
+    "url": ["https://data.unhcr.org/"],
+    "marker": ["*"],
+    "rule_code": ["OPS201", "OPS2"],
     "year": [2017],
     "date": ["2017-06-30"],
-    "partial date": ["2017-06-30", "2019-03", "2019"],
+    "partial_date": ["2017-06-30", "2019-03", "2019"],
 }
 
 
@@ -345,7 +345,7 @@ class _Builder:
         if name is None:
             return object_schema
         # Written as a bare value when only that field is set: 498170 for {"value": 498170}.
-        bare = self.type_schema(_non_null(attrs.fields_dict(cls)[name].type))
+        bare = self.type_schema(non_null(attrs.fields_dict(cls)[name].type))
         described = _describe_class(cls)
         plain = {k: v for k, v in object_schema.items() if k not in described}
         return _ordered({**described, "anyOf": [bare, plain]})
@@ -357,7 +357,7 @@ class _Builder:
         for name in names:
             key = field_key(fields[name])
             branch: dict[str, Any] = {"required": [key]}
-            if typing.get_origin(fields[name].type) is tuple:
+            if is_tuple(fields[name].type):
                 branch["properties"] = {key: {"minItems": 1}}
             else:
                 branch["properties"] = {key: {"not": {"type": "null"}}}
@@ -367,26 +367,25 @@ class _Builder:
     def type_schema(self, tp: Any) -> dict[str, Any]:
         constraint = constraint_of(tp)
         if constraint is not None:
-            base = self.type_schema(typing.get_args(tp)[0])
+            base = self.type_schema(unannotated(tp))
             keywords = {k: v for k, v in constraint.schema.items() if k != "format" or v in ENFORCED_FORMATS}
-            examples = _EXAMPLES.get(constraint.name, base.get("examples"))
+            examples = _EXAMPLES.get(constraint.key, base.get("examples"))
             merged = _strict_end({**base, **keywords})
             if "enum" in merged:
                 merged.pop("examples", None)  # the enum lists every value already
             elif examples:
                 merged["examples"] = examples
             return _ordered(merged)
-        origin = typing.get_origin(tp)
-        args = typing.get_args(tp)
-        if origin in (types.UnionType, typing.Union):
-            inner = [a for a in args if a is not type(None)]
-            if len(inner) != 1 or len(args) != 2:
+        if is_optional(tp):
+            if len(alternatives(tp)) != 1:
                 raise SchemaError(f"only X | None unions are supported, not {tp!r}")
-            return _nullable(self.type_schema(inner[0]))
-        if origin is tuple:
-            if len(args) != 2 or args[1] is not Ellipsis:
-                raise SchemaError(f"only tuple[X, ...] is supported, not {tp!r}")
-            return {"type": "array", "items": self.type_schema(args[0])}
+            return _nullable(self.type_schema(non_null(tp)))
+        if len(alternatives(tp)) > 1:
+            raise SchemaError(f"only X | None unions are supported, not {tp!r}")
+        if is_tuple(tp):
+            return {"type": "array", "items": self.type_schema(item_type(tp))}
+        if typing.get_origin(tp) is tuple:
+            raise SchemaError(f"only tuple[X, ...] is supported, not {tp!r}")
         if isinstance(tp, type):
             if attrs.has(tp) or issubclass(tp, enum.Enum):
                 return self.ref(tp)
@@ -395,12 +394,6 @@ class _Builder:
                 return _strict_end(dict(simple))
         name = repr(tp) if typing.get_args(tp) else getattr(tp, "__name__", repr(tp))
         raise SchemaError(f"unsupported type {name}")
-
-
-def _non_null(tp: Any) -> Any:
-    if typing.get_origin(tp) in (types.UnionType, typing.Union):
-        return next(a for a in typing.get_args(tp) if a is not type(None))
-    return tp
 
 
 def _hints(cls: type) -> dict[str, Any]:
@@ -419,7 +412,7 @@ _SIMPLE: dict[type, dict[str, Any]] = {
     PartialDate: {
         "type": "string",
         "pattern": f"^{PARTIAL_DATE_PATTERN.pattern}$",
-        "examples": _EXAMPLES["partial date"],
+        "examples": _EXAMPLES["partial_date"],
     },
     datetime.date: {
         "type": "string",

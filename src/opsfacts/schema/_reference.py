@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 import enum
 import inspect
-import types
 import typing
 from decimal import Decimal
 from typing import Any
@@ -22,6 +21,7 @@ from ..documents._converter import converter, field_key
 from ..model._classes import Factsheet
 from ..model._constraints import constraint_of
 from ..model._modelling import any_of_groups, field_doc, shorthand_of
+from ..model._types import alternatives, is_optional, is_tuple, item_type, non_null, unannotated
 
 __all__ = ["describe_type", "format_reference", "presence"]
 
@@ -39,22 +39,19 @@ def _anchor(cls: type) -> str:
 
 
 def _optional_inner(tp: Any) -> Any | None:
-    if typing.get_origin(tp) in (types.UnionType, typing.Union):
-        inner = [a for a in typing.get_args(tp) if a is not type(None)]
-        return inner[0] if len(inner) == 1 else None
-    return None
+    return non_null(tp) if is_optional(tp) and len(alternatives(tp)) == 1 else None
 
 
 def describe_type(tp: Any) -> str:
     """A short reStructuredText description of a field type, linking classes and code lists."""
     constraint = constraint_of(tp)
     if constraint is not None:
-        return f"{describe_type(typing.get_args(tp)[0])}: {constraint.name}"
+        return f"{describe_type(unannotated(tp))}: {constraint.name}"
     inner = _optional_inner(tp)
     if inner is not None:
         return describe_type(inner)
-    if typing.get_origin(tp) is tuple:
-        return f"array of {describe_type(typing.get_args(tp)[0])}"
+    if is_tuple(tp):
+        return f"array of {describe_type(item_type(tp))}"
     if isinstance(tp, type) and (attrs.has(tp) or issubclass(tp, enum.Enum)):
         return f":ref:`{tp.__name__} <{_anchor(tp)}>`"
     return _BASE.get(tp, str(tp))
