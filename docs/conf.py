@@ -25,7 +25,9 @@ extensions = [
 ]
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
-autodoc_default_options = {"members": True, "show-inheritance": False}
+# No "Bases:" line by default (autodoc treats any value given here as true, False included): the
+# API page asks for it where a base says something (code lists, exceptions), never for ``object``.
+autodoc_default_options: dict[str, str | bool] = {}
 html_theme = "furo"
 html_static_path: list[str] = ["_static"]
 html_css_files = ["opsfacts.css"]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import typing
+from pathlib import Path
 
 import attrs
 import pytest
 
+import opsfacts
 from opsfacts.model import Count, Factsheet, Marker, PartialDate, Quantity, Text, constraint_of
 from opsfacts.model import _constraints as constraints
 from opsfacts.model._types import (
@@ -72,3 +74,16 @@ def test_every_factsheet_field_type_is_readable(field: attrs.Attribute[object]) 
     for alternative in alternatives(inner):
         base = unannotated(alternative)
         assert isinstance(base, type), (field.name, base)
+
+
+def test_the_index_finds_values_by_constrained_type_and_refuses_anything_else() -> None:
+    from opsfacts.checks._walk import index
+
+    mali = opsfacts.load(Path(__file__).resolve().parents[1] / "examples" / "mali-2017-06.as-published.json")
+    found = index(mali)
+    markers = {value for _, value in found.constrained(Marker)}
+    assert "*" in markers
+    texts = [value for _, value in found.constrained(Text)]
+    assert mali.title in texts
+    with pytest.raises(TypeError, match="not a constrained type"):
+        found.constrained("non-blank text")

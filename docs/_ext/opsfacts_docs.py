@@ -151,7 +151,7 @@ DIRECTIVES["opsfacts-rendered-example"] = _RenderedExample
 # without a module prefix (``~typing.``; Python 3.11 gives the base type's, ``~decimal.``).
 _CONSTRAINED = re.compile(
     r"(?:~?[\w.]+\.)?Annotated\[[^\[\],]+, *"
-    r"(?:~?[\w.]*\.)?Constraint\(name=(?P<name>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")[^()]*\)\]"
+    r"(?:~?[\w.]*\.)?Constraint\((?:key='\w+', *)?name=(?P<name>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")[^()]*\)\]"
 )
 
 
@@ -170,7 +170,7 @@ def _constraint_aliases() -> dict[str, str]:
 
 
 def simplify_constrained(text: str) -> str:
-    """``Annotated[str, Constraint(name='non-blank text')]`` -> ``~opsfacts.model._constraints.Text``.
+    """``Annotated[str, Constraint(key='text', name='non-blank text')]`` -> ``~opsfacts.model.Text``.
 
     A constraint no alias carries is left as it is.
     """
@@ -296,6 +296,45 @@ def _document_reexported_constants(  # noqa: PLR0917 - the signature of Sphinx's
             lines[:] = list(found)
 
 
+# --- model classes: field meanings and the link to the format reference --------------------------
+
+
+def _document_model_class(  # noqa: PLR0917 - the signature of Sphinx's event
+    app: Sphinx, what: str, name: str, obj: Any, options: Any, lines: list[str]
+) -> None:
+    """Give a model class its format section and its fields' meanings, from the format's one source.
+
+    The meanings are the ``doc`` metadata the format reference and the JSON Schema
+    read (:func:`opsfacts.model._modelling.field_doc`); they become the descriptions
+    of the class's parameters, whose types autodoc adds.
+    """
+    del app, name, options
+    if what not in {"class", "exception"} or not isinstance(obj, type):
+        return
+    import attrs  # noqa: PLC0415 - only when the docs are built
+
+    from opsfacts.documents import field_key  # noqa: PLC0415
+    from opsfacts.model._modelling import field_doc  # noqa: PLC0415
+    from opsfacts.schema._reference import format_anchor  # noqa: PLC0415
+
+    anchor = format_anchor(obj)
+    added: list[str] = []
+    if anchor is not None:
+        added.append(f":Format: :ref:`{obj.__name__} <{anchor}>` in the document format reference")
+    if attrs.has(obj):
+        for field in attrs.fields(obj):
+            meaning = " ".join(field_doc(field).split())
+            if not meaning:
+                continue
+            key = field_key(field)
+            where = "" if key == field.name else f" (``{key}`` in a document)"
+            added.append(f":param {field.name}: {meaning}{where}")
+    if added:
+        # Before the examples: what the class is, where its format is, what its fields mean.
+        at = next((i for i, line in enumerate(lines) if line.lstrip().startswith(">>>")), len(lines))
+        lines[at:at] = ["", *added, ""]
+
+
 def _resolve_elsewhere(
     app: Sphinx, env: BuildEnvironment, node: nodes.Element, contnode: nodes.TextElement
 ) -> nodes.Node | None:
@@ -348,5 +387,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
         app.add_directive_to_domain("py", objtype, _with_simple_type(py_directive), override=True)
     app.connect("missing-reference", _resolve_elsewhere)
     app.connect("autodoc-process-docstring", _document_reexported_constants)
+    app.connect("autodoc-process-docstring", _document_model_class)
     app.connect("autodoc-skip-member", _keep_reexported_constants)
     return {"parallel_read_safe": True, "version": "1"}

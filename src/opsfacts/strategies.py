@@ -4,9 +4,24 @@ Strategies are derived from the model's field types and constraints, so a
 new field is generated without touching this module; only classes whose
 ``__attrs_post_init__`` ties fields together have a hand-written strategy.
 
+A property test: any factsheet survives writing and reading back.
+
+>>> from hypothesis import given, settings
+>>> import opsfacts
 >>> from opsfacts.strategies import factsheets
->>> @given(factsheets())
-... def test_round_trip(factsheet): ...
+>>> @settings(max_examples=10, deadline=None)
+... @given(factsheets())
+... def test_round_trip(factsheet):
+...     assert opsfacts.loads(opsfacts.dumps(factsheet)) == factsheet
+>>> test_round_trip()
+
+:func:`models` does the same for one class:
+
+>>> from hypothesis import find
+>>> from opsfacts.model import Figure
+>>> from opsfacts.strategies import models
+>>> find(models(Figure), lambda figure: figure.value is not None and figure.value > 1000).value > 1000
+True
 """
 
 from __future__ import annotations

@@ -24,8 +24,15 @@ text (highlights, sections, statements' text), contacts, links, footnote
 texts (their markers are written), the partners' ``stated_counts``, the
 period's printed text, the document's metadata and the ``accepted`` findings.
 
->>> from opsfacts.tables import tables, write_csv
->>> write_csv(tables(factsheet)["populations"], sys.stdout, hxl=True)  # doctest: +SKIP
+>>> from opsfacts import load
+>>> from opsfacts.tables import tables
+>>> populations = tables(load("examples/mali-2017-06.corrected.json"))["populations"]
+>>> populations.header[:5]
+['country_code', 'as_of', 'population_type', 'label', 'count']
+>>> populations.hxl_row[:5]
+['#country+code', '#date', '#population+type+code', '#population+type+name', '#population+ind']
+>>> populations.rows[0]["label"], populations.rows[0]["count"]
+('IDP returnees', 498170)
 """
 
 from __future__ import annotations

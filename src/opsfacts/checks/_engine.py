@@ -71,6 +71,16 @@ def check(factsheet: Factsheet, config: CheckConfig | None = None) -> list[Findi
     when given) are left out. A rule that raises is reported as an
     :data:`~opsfacts.checks.INTERNAL_CODE` finding and the other rules still run; so is a
     plug-in that failed to load (as a warning).
+
+    >>> from opsfacts import load
+    >>> from opsfacts.checks import CheckConfig, check
+    >>> check(load("examples/mali-2017-06.corrected.json"))
+    []
+    >>> published = load("examples/mali-2017-06.as-published.json")
+    >>> [finding.code for finding in check(published)]
+    ['OPS602', 'OPS701', 'OPS108', 'OPS108', 'OPS102', 'OPS108']
+    >>> [finding.path for finding in check(published, CheckConfig(select=("OPS1",), ignore=("OPS108",)))]
+    ['$.funding.unfunded']
     """
     config = config or CheckConfig()
     found: list[Finding] = []

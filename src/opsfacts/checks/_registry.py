@@ -103,6 +103,13 @@ def rule(code: str, severity: Severity | str, title: str) -> Callable[[RuleFunct
     ...     '''
     ...     if factsheet.title.isupper():
     ...         yield Issue(("title",), "the title is all capitals")
+    >>> import attrs
+    >>> from opsfacts import load
+    >>> from opsfacts.checks import CheckConfig, check
+    >>> loud = attrs.evolve(load("examples/mali-2017-06.corrected.json"), title="MALI FACTSHEET")
+    >>> [str(finding) for finding in check(loud, CheckConfig(select=("ACME",)))]
+    ['$.title: ACME101 [warning] the title is all capitals']
+    >>> unregister("ACME101")  # rules are global: leave the registry as it was
     """
     level = Severity(severity)
 

@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..model._classes import Factsheet, Figure, KeyFigure, Percentage, Quantity, Target
 from ..model._codes import Qualifier
+from ..model._constraints import Text
 from ._findings import Issue, Severity
 from ._number_words import language_of, name_key, numbers_in
 from ._precision import format_quantity
@@ -161,7 +162,7 @@ def _listing(factsheet: Factsheet) -> tuple[tuple[tuple[Path, Number], ...], tup
     printed = {(*parts, "printed") for parts, _ in numbers}
     texts = tuple(
         (parts, value)
-        for parts, value in found.constrained("non-blank text")
+        for parts, value in found.constrained(Text)
         if isinstance(value, str) and parts not in printed
     )
     _listed = (weakref.ref(found), numbers, texts)

@@ -69,7 +69,10 @@ class Index:
     def constrained(self, tp: Any) -> Located:
         """Values whose field type carries the constraint of ``tp`` (a constrained type: ``Marker``)."""
         constraint = constraint_of(tp)
-        return () if constraint is None else tuple(self._by_constraint.get(constraint.key, ()))
+        if constraint is None:
+            # A typo here would silently find nothing and turn a rule off.
+            raise TypeError(f"{tp!r} is not a constrained type")
+        return tuple(self._by_constraint.get(constraint.key, ()))
 
     def field(self, name: str) -> Located:
         """Values of the fields called ``name`` ("as_of")."""

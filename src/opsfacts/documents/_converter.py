@@ -288,10 +288,18 @@ def configure_converter(conv: cattrs.Converter) -> None:
 def make_converter() -> cattrs.Converter:
     """A new strict converter for the model: no coercion, unknown keys refused, every
     problem collected. Customise it with its own hooks, then pass it to
-    :func:`opsfacts.from_dict`, :func:`opsfacts.loads` or :func:`opsfacts.to_dict`::
+    :func:`opsfacts.from_dict`, :func:`opsfacts.loads` or :func:`opsfacts.to_dict`.
+    Here dates are written day first, for a spreadsheet that wants them so:
 
-        conv = make_converter()
-        conv.register_unstructure_hook(Donor, lambda d: {"name": d.name.upper()})
+    >>> import opsfacts
+    >>> from opsfacts.model import PartialDate
+    >>> conv = make_converter()
+    >>> conv.register_unstructure_hook(PartialDate, lambda date: date.first_day.strftime("%d/%m/%Y"))
+    >>> mali = opsfacts.load("examples/mali-2017-06.corrected.json")
+    >>> opsfacts.to_dict(mali, converter=conv)["period"]
+    {'start': '01/06/2017', 'end': '30/06/2017'}
+    >>> opsfacts.to_dict(mali)["period"]  # the default converter is not changed
+    {'start': '2017-06-01', 'end': '2017-06-30'}
     """
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     configure_converter(conv)

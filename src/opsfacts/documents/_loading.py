@@ -75,7 +75,7 @@ def _structure_migrated(data: Any, conv: cattrs.Converter | None) -> tuple[Facts
     structure = _structure if conv is None else conv.get_structure_hook(Factsheet)
     try:
         return typing.cast(Factsheet, structure(migration.data, Factsheet)), migration
-    except Exception as exc:  # noqa: BLE001 - every structuring failure becomes a Problem
+    except Exception as exc:  # noqa: BLE001 - every structuring failure becomes a finding
         raise InvalidDocument(problems_from(exc, migration.data)) from None
 
 
@@ -86,6 +86,24 @@ def from_dict(
 
     Raise :class:`InvalidDocument` listing every problem. ``converter`` is one made by
     :func:`~opsfacts.documents.make_converter` with hooks of your own; the default one otherwise.
+
+    >>> from opsfacts import from_dict
+    >>> sheet = from_dict({
+    ...     "publisher": {"name": "UNHCR"},
+    ...     "operation": {"name": "Mali", "countries": ["MLI"]},
+    ...     "title": "Mali Factsheet, June 2017",
+    ...     "date": "2017-06",
+    ... })
+    >>> sheet
+    <Factsheet title='Mali Factsheet, June 2017', operation='Mali', period=2017-06..2017-06>
+    >>> sheet.date.precision
+    'month'
+    >>> from_dict({"title": "Mali"}, source="mali.json")
+    Traceback (most recent call last):
+      ...
+    opsfacts.errors.InvalidDocument: mali.json: 2 problems:
+      $.publisher: missing required key 'publisher'
+      $.operation: missing required key 'operation'
     """
     try:
         return _structure_migrated(data, converter)[0]
@@ -111,7 +129,15 @@ def structure_parsed(
 
 
 def to_dict(factsheet: Factsheet, *, converter: cattrs.Converter | None = None) -> dict[str, Any]:
-    """The JSON-like data of a factsheet: keys in field order, defaults left out."""
+    """The JSON-like data of a factsheet: keys in field order, defaults left out.
+
+    >>> from opsfacts import load, to_dict
+    >>> data = to_dict(load("examples/mali-2017-06.corrected.json"))
+    >>> data["operation"], data["period"]
+    ({'name': 'Mali', 'countries': ['MLI']}, {'start': '2017-06-01', 'end': '2017-06-30'})
+    >>> data["funding"]["requested"]  # decimals as strings: no float rounds money
+    {'value': '42749662'}
+    """
     unstructure = _unstructure() if converter is None else converter.get_unstructure_hook(Factsheet)
     return typing.cast(dict[str, Any], unstructure(factsheet))
 
@@ -131,7 +157,26 @@ def loads(
     source: str | None = None,
     converter: cattrs.Converter | None = None,
 ) -> Factsheet:
-    """Load a factsheet from JSON (or, with ``syntax="yaml"``, YAML) text."""
+    """Load a factsheet from JSON (or, with ``syntax="yaml"``, YAML) text.
+
+    Raise :class:`ParseError` for text that is not JSON (or YAML) and
+    :class:`InvalidDocument` for a document that does not fit the format; each
+    problem has its line and column in the text.
+
+    >>> from opsfacts import loads
+    >>> loads('''
+    ... publisher: {name: UNHCR}
+    ... operation: {name: Mali, countries: [MLI]}
+    ... title: Mali Factsheet, June 2017
+    ... date: "2017-06-30"
+    ... ''', syntax="yaml").date
+    PartialDate('2017-06-30')
+    >>> loads('{"title": "Mali", "title": "Niger"}', source="mali.json")
+    Traceback (most recent call last):
+      ...
+    opsfacts.errors.ParseError: mali.json: 1 problem:
+      1:19: $: duplicate key 'title': each key may appear once
+    """
     return structure_parsed(parse(text, syntax, source=source), source=source, converter=converter)
 
 
@@ -140,6 +185,26 @@ def dumps(factsheet: Factsheet, *, syntax: Syntax = "json", converter: cattrs.Co
 
     Raise :class:`WriteError` when the text would be larger than
     :data:`opsfacts.documents.MAX_BYTES` (in UTF-8), which no reader accepts.
+
+    >>> from opsfacts import dumps, from_dict
+    >>> sheet = from_dict({
+    ...     "publisher": {"name": "UNHCR"},
+    ...     "operation": {"name": "Mali", "countries": ["MLI"]},
+    ...     "title": "Mali Factsheet, June 2017",
+    ...     "date": "2017-06",
+    ... })
+    >>> print(dumps(sheet, syntax="yaml"), end="")
+    publisher:
+      name: UNHCR
+    operation:
+      name: Mali
+      countries:
+      - MLI
+    title: Mali Factsheet, June 2017
+    format_version: '2.0'
+    date: 2017-06
+    >>> dumps(sheet).splitlines()[-3:]
+    ['  "format_version": "2.0",', '  "date": "2017-06"', '}']
     """
     data = to_dict(factsheet, converter=converter)
     if syntax == "yaml":
@@ -180,7 +245,20 @@ def read_source(path: str | os.PathLike[str]) -> bytes:
 def load(
     path: str | os.PathLike[str], *, syntax: Syntax | None = None, converter: cattrs.Converter | None = None
 ) -> Factsheet:
-    """Load a factsheet from a ``.json``, ``.yaml`` or ``.yml`` file."""
+    """Load a factsheet from a ``.json``, ``.yaml`` or ``.yml`` file.
+
+    Raise :class:`ReadError` for a file that cannot be read, and
+    :class:`ParseError` or :class:`InvalidDocument` as :func:`loads` does.
+
+    >>> from opsfacts import load
+    >>> mali = load("examples/mali-2017-06.corrected.json")
+    >>> mali.title, mali.populations.computed_total
+    ('Mali Factsheet, June 2017', 628184)
+    >>> load("examples/mali-2017-07.json")
+    Traceback (most recent call last):
+      ...
+    opsfacts.errors.ReadError: examples/mali-2017-07.json: no such file
+    """
     name = os.fspath(path)
     parsed = parse(read_source(name), syntax or syntax_of(name), source=name)
     return structure_parsed(parsed, source=name, converter=converter)
@@ -196,6 +274,17 @@ def dump(
     """Write a factsheet to a file as canonical JSON or YAML (by suffix), whole or not at all.
 
     Raise :class:`WriteError` if the text is larger than opsfacts reads.
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from opsfacts import dump, load
+    >>> mali = load("examples/mali-2017-06.corrected.json")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     dump(mali, Path(folder, "mali.yaml"))
+    ...     same = load(Path(folder, "mali.yaml")) == mali
+    ...     first = Path(folder, "mali.yaml").read_text(encoding="utf-8").splitlines()[0]
+    >>> same, first
+    (True, 'publisher:')
     """
     from ._writing import write_text_atomic  # noqa: PLC0415
 

@@ -68,6 +68,27 @@ def migrate(data: Any) -> Migration:
     Data in the current version, or in a version this release does not read, is
     returned as it is: structuring reports an unknown version with the versions
     this release reads.
+
+    >>> from opsfacts import migrate
+    >>> old = {
+    ...     "format_version": "1.0",
+    ...     "publisher": {"name": "UNHCR"},
+    ...     "operation": {"name": "Mali", "countries": ["MLI"]},
+    ...     "title": "Mali",
+    ...     "date": "2017-06",
+    ...     "populations": {
+    ...         "groups": [{"type": "REF", "residence": "hosted", "count": 17586, "label": "Refugees"}]
+    ...     },
+    ... }
+    >>> migration = migrate(old)
+    >>> migration.from_version, migration.migrated
+    ('1.0', True)
+    >>> for change in migration.changes:
+    ...     print(change)
+    $.populations.groups[0].type is now $.populations.groups[0].types
+    $.format_version: 1.0 is now 2.0
+    >>> migration.data["populations"]["groups"][0]["types"], old["format_version"]
+    (['REF'], '1.0')
     """
     version = version_of(data)
     if version is None or version not in _STEPS:

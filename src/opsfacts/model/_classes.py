@@ -112,6 +112,22 @@ class Quantity:
     object: ``{"value": 6500, "qualifier": "at-least", "printed": "over 6,500"}``,
     ``{"value": 412305, "printed": "412.305"}``, or, for a placeholder printed
     where the figure should be, ``{"printed": "[XX]"}`` with no value.
+
+    >>> from opsfacts.documents import converter
+    >>> converter.structure(498170, Quantity)
+    Quantity(value=498170, qualifier=<Qualifier.EXACT: 'exact'>, printed=None)
+    >>> converter.unstructure(Quantity(value=498170))
+    498170
+    >>> stated = {"value": 6500, "qualifier": "at-least", "printed": "over 6,500"}
+    >>> over = converter.structure(stated, Quantity)
+    >>> over.value, over.printed
+    (6500, 'over 6,500')
+    >>> over.qualifier
+    <Qualifier.AT_LEAST: 'at-least'>
+    >>> Quantity()
+    Traceback (most recent call last):
+      ...
+    ValueError: a Quantity needs 'value' or 'printed'; none is given
     """
 
     __opsfacts_any_of__: ClassVar[tuple[tuple[str, ...], ...]] = (("value", "printed"),)
@@ -131,7 +147,14 @@ class Quantity:
 
 @frozen(field_transformer=constrained)
 class Percentage:
-    """A percentage as printed: ``"7"`` for "7%", or ``{"printed": "[XX]%"}`` for a placeholder."""
+    """A percentage as printed: ``"7"`` for "7%", or ``{"printed": "[XX]%"}`` for a placeholder.
+
+    >>> from opsfacts.documents import converter
+    >>> converter.structure("7", Percentage)
+    Percentage(value=Decimal('7'), printed=None)
+    >>> converter.structure({"printed": "[XX]%"}, Percentage).value is None
+    True
+    """
 
     __opsfacts_any_of__: ClassVar[tuple[tuple[str, ...], ...]] = (("value", "printed"),)
     __opsfacts_shorthand__: ClassVar[str] = "value"
@@ -153,6 +176,15 @@ class Figure:
     decimals printed is kept, so checks compare stated with computed figures
     within the precision they were printed at. ``$3.2 million`` keeps its
     printed text; ``USD [Figure] M`` has no value, only its printed text.
+
+    >>> from opsfacts.documents import converter
+    >>> requested = converter.structure({"value": "48.3", "scale": "million"}, Figure)
+    >>> requested
+    Figure(value=Decimal('48.3'), scale=<Scale.MILLION: 'million'>, printed=None)
+    >>> requested.amount == 48_300_000, requested.tolerance == 50_000
+    (True, True)
+    >>> converter.structure({"printed": "USD [Figure] M"}, Figure).amount is None
+    True
     """
 
     __opsfacts_any_of__: ClassVar[tuple[tuple[str, ...], ...]] = (("value", "printed"),)

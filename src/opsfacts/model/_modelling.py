@@ -10,6 +10,7 @@ model object in Python refuses the same values loading does.
 from __future__ import annotations
 
 import enum
+import inspect
 from collections.abc import Callable
 from contextvars import ContextVar
 from decimal import Decimal
@@ -26,6 +27,7 @@ __all__ = [
     "STRUCTURING",
     "any_of_groups",
     "check_any_of",
+    "class_doc",
     "constrained",
     "doc",
     "field_doc",
@@ -78,6 +80,20 @@ def doc(text: str, **extra: Any) -> dict[str, Any]:
 def field_doc(field: attrs.Attribute[Any]) -> str:
     """The documentation of a model field."""
     return str(field.metadata.get(DOC, ""))
+
+
+def class_doc(cls: type) -> str:
+    """The documentation of a model class or code list, without the examples its docstring ends with.
+
+    The schema's ``description`` and the format reference describe documents; the
+    Python examples (from the first ``>>>`` line) are the API reference's.
+    """
+    lines = inspect.cleandoc(cls.__doc__ or "").splitlines()
+    for index, line in enumerate(lines):
+        if line.startswith(">>>"):
+            lines = lines[:index]
+            break
+    return "\n".join(lines).rstrip()
 
 
 Checker = Callable[[Any], list[tuple[tuple[str | int, ...], str]]]

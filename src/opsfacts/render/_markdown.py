@@ -405,7 +405,18 @@ def _section(section: Section) -> list[str]:
 
 
 def render_markdown(factsheet: Factsheet) -> str:
-    """The whole factsheet as Markdown text, ending with one newline."""
+    """The whole factsheet as Markdown text, ending with one newline.
+
+    >>> from opsfacts import load
+    >>> from opsfacts.render import render_markdown
+    >>> page = render_markdown(load("examples/mali-2017-06.corrected.json"))
+    >>> print(*page.splitlines()[:3], sep="\\n")
+    # Mali Factsheet, June 2017
+    <BLANKLINE>
+    Factsheet · UNHCR · Mali · 1 June 2017 – 30 June 2017
+    >>> [line for line in page.splitlines() if line.startswith("## ")][:4]
+    ['## Country Strategy', '## Working with Partners', '## Main Activities', '## Population of concern']
+    """
     f = factsheet
     notes = _Notes(f)
     lines = [f"# {escape(f.title, start=True)}", "", _header(f), ""]

@@ -37,7 +37,6 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
-import inspect
 import json
 import typing
 from decimal import Decimal
@@ -50,7 +49,7 @@ from ..documents._converter import converter, field_key
 from ..model._classes import FORMAT_VERSION, AgeCount, Factsheet, Operation, Period, PopulationGroup
 from ..model._constraints import DATE_PATTERN, DECIMAL_PATTERN, constraint_of
 from ..model._dates import PARTIAL_DATE_PATTERN, PartialDate
-from ..model._modelling import any_of_groups, field_doc, shorthand_of
+from ..model._modelling import any_of_groups, class_doc, field_doc, shorthand_of
 from ..model._types import alternatives, is_optional, is_tuple, item_type, non_null, unannotated
 
 __all__ = [
@@ -251,7 +250,7 @@ def _ordered(schema: dict[str, Any]) -> dict[str, Any]:
 
 
 def _describe_class(cls: type) -> dict[str, Any]:
-    text = inspect.cleandoc(cls.__doc__ or "")
+    text = class_doc(cls)
     return {"title": cls.__name__, "description": text} if text else {"title": cls.__name__}
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import enum
-import inspect
+import functools
 import typing
 from decimal import Decimal
 from typing import Any
@@ -20,10 +20,10 @@ import attrs
 from ..documents._converter import converter, field_key
 from ..model._classes import Factsheet
 from ..model._constraints import constraint_of
-from ..model._modelling import any_of_groups, field_doc, shorthand_of
+from ..model._modelling import any_of_groups, class_doc, field_doc, shorthand_of
 from ..model._types import alternatives, is_optional, is_tuple, item_type, non_null, unannotated
 
-__all__ = ["describe_type", "format_reference", "presence"]
+__all__ = ["describe_type", "format_anchor", "format_reference", "presence"]
 
 _BASE = {
     str: "string",
@@ -36,6 +36,16 @@ _BASE = {
 
 def _anchor(cls: type) -> str:
     return f"format-{cls.__name__.lower()}"
+
+
+def format_anchor(obj: object) -> str | None:
+    """The label of the reference's section on a model class or code list (``format-funding``).
+
+    None for anything the reference has no section on. The API reference links
+    each class to its section with it, and each section links back to the class.
+    """
+    classes, codes = _classes()
+    return _anchor(obj) if isinstance(obj, type) and (obj in classes or obj in codes) else None
 
 
 def _optional_inner(tp: Any) -> Any | None:
@@ -65,6 +75,7 @@ def presence(field: attrs.Attribute[Any]) -> str:
     return f"{base}, may be null" if nullable else base
 
 
+@functools.cache
 def _classes() -> tuple[list[type], list[type[enum.Enum]]]:
     """Classes and code lists in the order met walking the fields from Factsheet."""
     classes: list[type] = []
@@ -99,7 +110,12 @@ def _default(field: attrs.Attribute[Any]) -> str:
 
 def _docstring(cls: type) -> list[str]:
     # Sections are not allowed inside a directive's output: headings are rubrics with a label.
-    return inspect.cleandoc(cls.__doc__ or "").splitlines()
+    return class_doc(cls).splitlines()
+
+
+def _in_python(cls: type) -> list[str]:
+    """The link from a section to the class's entry in the API reference."""
+    return ["", f"In Python: :class:`opsfacts.model.{cls.__name__}`."]
 
 
 def _rules(cls: type) -> list[str]:
@@ -117,6 +133,7 @@ def _rules(cls: type) -> list[str]:
 
 def _class_lines(cls: type) -> list[str]:
     out = [f".. _{_anchor(cls)}:", "", f".. rubric:: {cls.__name__}", "", *_docstring(cls), *_rules(cls)]
+    out += _in_python(cls)
     out += [
         "",
         ".. list-table::",
@@ -144,7 +161,7 @@ def _class_lines(cls: type) -> list[str]:
 
 
 def _code_lines(cls: type[enum.Enum]) -> list[str]:
-    out = [f".. _{_anchor(cls)}:", "", f".. rubric:: {cls.__name__}", "", *_docstring(cls)]
+    out = [f".. _{_anchor(cls)}:", "", f".. rubric:: {cls.__name__}", "", *_docstring(cls), *_in_python(cls)]
     out += [
         "",
         ".. list-table::",

@@ -339,6 +339,19 @@ def validate(
     ``opsfacts.validation.render(report, "json")`` is then what ``opsfacts validate
     --format json`` prints. A path that names no file is reported as unreadable
     (``OPS000``), so the report's exit code is 2, as the command's is.
+
+    >>> from opsfacts.validation import render, validate
+    >>> report = validate(["examples/"])
+    >>> report.exit_code
+    1
+    >>> for file in report.files:
+    ...     print(file.file, file.status, *sorted({entry.code for entry in file.entries}))
+    examples/mali-2017-06.as-published.json invalid OPS102 OPS108 OPS602 OPS701
+    examples/mali-2017-06.corrected.json valid
+    >>> print(render(validate(["examples/mali-2017-06.corrected.json"]), "text"), end="")
+    1 file checked, 1 valid
+    >>> validate(["examples/mali-2017-07.json"]).exit_code
+    2
     """
     from ..documents._inputs import expand_paths  # noqa: PLC0415
 
