@@ -151,7 +151,8 @@ DIRECTIVES["opsfacts-rendered-example"] = _RenderedExample
 # without a module prefix (``~typing.``; Python 3.11 gives the base type's, ``~decimal.``).
 _CONSTRAINED = re.compile(
     r"(?:~?[\w.]+\.)?Annotated\[[^\[\],]+, *"
-    r"(?:~?[\w.]*\.)?Constraint\((?:key='\w+', *)?name=(?P<name>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")[^()]*\)\]"
+    r"(?:~?[\w.]*\.)?Constraint\((?:key='\w+', *)?"
+    r"name=(?P<name>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")[^()]*\)\]"
 )
 
 
