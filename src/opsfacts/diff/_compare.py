@@ -320,7 +320,7 @@ def compare_block(block: str, old: Factsheet, new: Factsheet, *, ignore_text: bo
     if isinstance(a, tuple):
         kind = identity_of(type((a or b)[0]))
         if kind is None:  # highlights: a list of prose
-            walk.prose(attrs.evolve(at, field=block), a, b)
+            walk.prose(at, a, b)
         else:
             old_paths = [(block, i) for i in range(len(a))]
             new_paths = [(block, i) for i in range(len(b))]

@@ -50,7 +50,8 @@ def figure_change(old: Number | None, new: Number | None) -> FigureChange:
     if old is not None and new is not None:
         low, high = _interval(old), _interval(new)
         within = low is not None and high is not None and low.overlaps(high)
-    return FigureChange(old=a, new=b, absolute=absolute, relative=relative, within_precision=within)
+    percentage = isinstance(old if old is not None else new, Percentage)
+    return FigureChange(a, b, absolute, relative, within, percentage)
 
 
 def print_only(old: Number | None, new: Number | None) -> bool:

@@ -51,10 +51,15 @@ def _signed(value: Decimal) -> str:
 
 
 def movement(figure: FigureChange) -> str:
-    """``+2,695, +0.6%`` or ``within printed precision``; empty when nothing can be computed."""
+    """``+2,695, +0.6%``, ``-5 points, -13.5%``, ``+30,000, +0.1%, within printed precision``.
+
+    Empty when nothing can be computed (a placeholder on either side).
+    """
+    if figure.absolute is not None and not figure.absolute:
+        return "the same value, printed differently"
     parts = []
     if figure.absolute is not None:
-        parts.append(_signed(figure.absolute))
+        parts.append(_signed(figure.absolute) + (" points" if figure.percentage else ""))
     if figure.relative is not None:
         percent = (figure.relative * 100).quantize(Decimal("0.1"), rounding=decimal.ROUND_HALF_UP)
         parts.append(f"{'+' if percent >= 0 else ''}{percent}%")

@@ -80,6 +80,8 @@ class FigureChange:
     ``USD 48.3 M`` stands for 48.25 to 48.35 million and ``USD 48.33 M`` lies
     inside it; "over 6,500" agrees with any count from 6,500 up.
     """
+    percentage: bool = False
+    """Whether the numbers are percentages: ``absolute`` is then in percentage points."""
 
 
 @attrs.frozen

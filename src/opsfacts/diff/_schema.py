@@ -44,6 +44,7 @@ def _change(change: Change) -> dict[str, Any]:
             "absolute": _decimal(figure.absolute),
             "relative": _decimal(figure.relative),
             "within_precision": figure.within_precision,
+            "percentage": figure.percentage,
         },
         "words": None
         if words is None
@@ -110,7 +111,8 @@ def diff_schema() -> dict[str, Any]:
             "new": number,
             "absolute": number,
             "relative": {**number, "description": "(new - old) / old, a fraction; null when old is 0."},
-            "within_precision": {"type": "boolean"},
+            "within_precision": {"type": "boolean", "description": "Whether they agree as printed."},
+            "percentage": {"type": "boolean", "description": "Percentages: absolute is in points."},
         },
         "How a printed number moved; amounts in full units.",
     )
