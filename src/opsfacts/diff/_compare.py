@@ -142,7 +142,8 @@ class _At:
     field: str | None
     old: Path
     new: Path
-    currency: str | None = None
+    currency: tuple[str | None, str | None] = (None, None)
+    """The currency of amounts in each edition, where the block states one."""
 
     def down(self, name: str, key: PathPart) -> _At:
         """The same thing, one field deeper."""
@@ -189,7 +190,7 @@ class _Walk:
         ):
             if self.ignore_text and print_only(a, b):
                 return  # the same number printed another way ("412.305" for 412,305)
-            old, new = number_text(a, at.currency), number_text(b, at.currency)
+            old, new = number_text(a, at.currency[0]), number_text(b, at.currency[1])
             self.add(ChangeKind.FIGURE, at, old, new, paths, figure=figure_change(a, b))
         elif isinstance(sample, PartialDate | Period) or name in _DATES:
             self.add(ChangeKind.DATE, at, _date_text(a), _date_text(b), paths)
@@ -198,7 +199,7 @@ class _Walk:
         elif attrs.has(type(sample)):
             if a is None or b is None:
                 kind = ChangeKind.ADDED if a is None else ChangeKind.REMOVED
-                self.add(kind, at, _maybe(a, at.currency), _maybe(b, at.currency), paths)
+                self.add(kind, at, _maybe(a, at.currency[0]), _maybe(b, at.currency[1]), paths)
             else:
                 self.fields(at, a, b)
         elif isinstance(sample, str) and name in _LABELS and a is not None and b is not None:
@@ -213,7 +214,11 @@ class _Walk:
         if type(a) is not type(b):
             self.add(ChangeKind.VALUE, at, _value_text(a), _value_text(b), (at.old, at.new))
             return
-        at = attrs.evolve(at, currency=getattr(b, "currency", None) or at.currency)
+        currency = (
+            getattr(a, "currency", None) or at.currency[0],
+            getattr(b, "currency", None) or at.currency[1],
+        )
+        at = attrs.evolve(at, currency=currency)
         for f in attrs.fields(type(a)):
             if f.name not in skip:
                 self.value(
@@ -255,11 +260,15 @@ class _Walk:
 
         for i in matched.removed:
             self.add(
-                ChangeKind.REMOVED, where(a[i], pa[i], ()), _summary(a[i], at.currency), None, (pa[i], None)
+                ChangeKind.REMOVED,
+                where(a[i], pa[i], ()),
+                _summary(a[i], at.currency[0]),
+                None,
+                (pa[i], None),
             )
         for j in matched.added:
             self.add(
-                ChangeKind.ADDED, where(b[j], (), pb[j]), None, _summary(b[j], at.currency), (None, pb[j])
+                ChangeKind.ADDED, where(b[j], (), pb[j]), None, _summary(b[j], at.currency[1]), (None, pb[j])
             )
         for i, j in matched.pairs:
             self.fields(where(b[j], pa[i], pb[j]), a[i], b[j])
@@ -299,7 +308,7 @@ def _donors(walk: _Walk, a: Donors, b: Donors) -> None:
 
     old, old_paths, old_lists = listed(a)
     new, new_paths, new_lists = listed(b)
-    at = attrs.evolve(at, currency=b.currency or a.currency)
+    at = attrs.evolve(at, currency=(a.currency, b.currency))
     walk.items(kind, at, (old, old_paths), (new, new_paths))
     for i, j in match(old, new, kind.levels, kind.aliases).pairs:
         if old_lists[i] != new_lists[j]:

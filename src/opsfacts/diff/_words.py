@@ -49,5 +49,6 @@ def word_change(old: str, new: str) -> WordChange:
 
 def similar(old: str, new: str) -> bool:
     """Whether two texts share at least half their words (one text edited, not replaced)."""
-    a, b = old.split(), new.split()
+    # In a fixed order: the matcher's ratio may differ by the order of its arguments.
+    a, b = sorted((old.split(), new.split()))
     return difflib.SequenceMatcher(a=a, b=b, autojunk=False).ratio() >= 0.5
