@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 from pathlib import Path
 from typing import Any
@@ -252,3 +253,41 @@ def test_every_json_output_follows_the_schema(old: Path, new: Path, ignore_text:
         errors = [e.message for e in _validator().iter_errors(data)]
         assert errors == []
         assert data["same"] == (first == second)
+
+
+# --- the how-to page shows real output ------------------------------------------
+
+
+def _console_examples() -> list[tuple[str, list[str]]]:
+    """(command, output lines) of each ``$ opsfacts diff`` example in docs/diff.rst that shows output."""
+    lines = (REPO / "docs" / "diff.rst").read_text(encoding="utf-8").splitlines()
+    found = []
+    for i, line in enumerate(lines):
+        if line.startswith("    $ opsfacts diff "):
+            output = []
+            for following in lines[i + 1 :]:
+                if not following.startswith("    "):
+                    break
+                output.append(following[4:])
+            if output:
+                found.append((line[6:], output))
+    return found
+
+
+def test_the_how_to_page_shows_real_output(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    examples = _console_examples()
+    assert len(examples) == 2
+    monkeypatch.chdir(REPO)
+    for command, shown in examples:
+        argv = shlex.split(command)[1:]
+        code = main(argv)
+        out, _ = capsys.readouterr()
+        assert code == 1
+        assert out.splitlines() == shown, command
+
+
+def test_the_september_example_is_a_valid_factsheet(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(REPO / "examples" / "mali-2017-09.json")]) == 0
+    assert capsys.readouterr().out == "1 file checked, 1 valid\n"

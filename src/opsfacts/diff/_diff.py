@@ -36,7 +36,7 @@ def diff(
     Things are matched by what they are, not where they are printed, so a
     list printed in another order is no change. ``ignore_text`` leaves out
     changes to prose and numbers printed another way with the same value;
-    ``ignore_blocks`` leaves out whole blocks (names from :data:`BLOCKS`;
+    ``ignore_blocks`` leaves out whole blocks (names from :data:`~opsfacts.diff.BLOCKS`;
     ``findings`` skips running the consistency checks). An unknown block
     name raises :class:`ValueError`.
 

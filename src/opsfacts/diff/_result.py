@@ -103,7 +103,7 @@ class Change:
     kind: ChangeKind
     """What kind of change it is."""
     block: str
-    """The block it is in (one of :data:`BLOCKS`)."""
+    """The block it is in (one of :data:`~opsfacts.diff.BLOCKS`)."""
     identity: str
     """What changed, named by what it is (``population group REF · from SSD · Gambella``), not where."""
     field: str | None
@@ -161,7 +161,7 @@ class DiffResult:
     new_title: str
     """The new edition's title."""
     changes: tuple[Change, ...]
-    """The changes, block by block in :data:`BLOCKS` order."""
+    """The changes, block by block in :data:`~opsfacts.diff.BLOCKS` order."""
     findings: tuple[FindingChange, ...] = ()
     """Consistency findings that appeared or disappeared, disappeared first."""
     old_source: str | None = None
@@ -176,7 +176,7 @@ class DiffResult:
 
     @property
     def blocks(self) -> tuple[str, ...]:
-        """The blocks with a change, in :data:`BLOCKS` order."""
+        """The blocks with a change, in :data:`~opsfacts.diff.BLOCKS` order."""
         found = {c.block for c in self.changes} | ({"findings"} if self.findings else set())
         return tuple(b for b in BLOCKS if b in found)
 
