@@ -103,35 +103,26 @@ def _value_text(value: object) -> str | None:
     return str(value)
 
 
+# The fields that name an item, and those that hold its main figure, first found first used.
+_NAMING = ("label", "name", "heading", "text", "marker")
+_MAIN_FIGURE = ("count", "quantity", "amount", "percent", "households", "requested")
+
+
 def _summary(item: object, currency: str | None) -> str:
     """A one-line account of an item added or removed: its name and its main figure."""
     if isinstance(item, str):
         return short(item)
-    name = next(
-        (
-            str(getattr(item, f))
-            for f in ("label", "name", "heading", "text", "marker", "code", "sex", "origin")
-            if getattr(item, f, None) is not None
-        ),
-        None,
-    )
-    if name is None and isinstance(item, PartialDate | Period):
-        name = _date_text(item)
-    number = next(
-        (
-            getattr(item, f)
-            for f in ("count", "quantity", "amount", "percent", "households", "requested")
-            if getattr(item, f, None) is not None
-        ),
-        None,
-    )
-    if isinstance(item, Quantity | Figure | Percentage):
-        number, name = item, None
-    figure = number_text(number, getattr(item, "currency", None) or currency) if number is not None else None
-    if isinstance(item, Period | PartialDate):
+    if isinstance(item, PartialDate | Period):
         return _date_text(item) or ""
-    parts = [short(name) if name else None, figure]
-    return ": ".join(p for p in parts if p) or type(item).__name__
+    if isinstance(item, Quantity | Figure | Percentage):
+        return number_text(item, currency) or ""
+    name = next((str(getattr(item, f)) for f in _NAMING if getattr(item, f, None) is not None), None)
+    kind = identity_of(type(item))
+    if name is None and kind is not None:
+        name = kind.tag(item)
+    number = next((getattr(item, f) for f in _MAIN_FIGURE if getattr(item, f, None) is not None), None)
+    figure = None if number is None else number_text(number, getattr(item, "currency", None) or currency)
+    return ": ".join(p for p in (short(name) if name else None, figure) if p) or type(item).__name__
 
 
 @attrs.frozen
