@@ -291,3 +291,21 @@ def test_the_how_to_page_shows_real_output(
 def test_the_september_example_is_a_valid_factsheet(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(REPO / "examples" / "mali-2017-09.json")]) == 0
     assert capsys.readouterr().out == "1 file checked, 1 valid\n"
+
+
+def test_an_output_that_cannot_be_written_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "no" / "such" / "dir.txt"
+    code, out, err = _run(capsys, "-o", target, AS_PUBLISHED, CORRECTED)
+    assert code == 2
+    assert out == ""
+    assert err.startswith(f"{target}: error: ")
+    assert not target.parent.exists()
+
+
+def test_html_marks_figures_within_printed_precision(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "--format", "html", CORRECTED, REPO / "examples" / "mali-2017-09.json")
+    assert code == 1
+    within = [line for line in out.splitlines() if line.startswith('<tr class="figure within">')]
+    assert len(within) == 1
+    assert "<td>funding: requested</td>" in within[0]
+    assert "-49,662, -0.1%, within printed precision" in within[0]
