@@ -86,6 +86,7 @@ from .model import (
 if TYPE_CHECKING:
     from .aggregate import Rollup, rollup, rollup_files
     from .checks import CheckConfig, check
+    from .compare import DiffResult, diff
     from .extraction import Extraction, extract
 
 # The consistency checks compile their rules on import, and the later stages
@@ -96,6 +97,8 @@ _LAZY = {
     "Rollup": "aggregate",
     "rollup": "aggregate",
     "rollup_files": "aggregate",
+    "DiffResult": "compare",
+    "diff": "compare",
     "Extraction": "extraction",
     "extract": "extraction",
 }
@@ -118,6 +121,7 @@ __all__ = [
     "CheckConfig",
     "Cluster",
     "Contact",
+    "DiffResult",
     "DocumentError",
     "DocumentKind",
     "Donor",
@@ -179,6 +183,7 @@ __all__ = [
     "check",
     "configure_converter",
     "converter",
+    "diff",
     "dump",
     "dumps",
     "extract",

@@ -20,7 +20,7 @@ EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 
-_COMMANDS = ("validate", "schema", "render", "convert", "migrate", "rollup", "extract")
+_COMMANDS = ("validate", "schema", "render", "convert", "migrate", "diff", "rollup", "extract")
 
 
 def build_parser() -> argparse.ArgumentParser:
