@@ -334,7 +334,27 @@ def _resolve_elsewhere(
     return None
 
 
+def publish_schemas(app: Sphinx, exception: Exception | None) -> None:
+    """Copy every schema of ``schemas/`` to ``_static/schemas/`` of the HTML build.
+
+    That is where the schemas' ``$id`` URLs point
+    (:data:`opsfacts.schema.SCHEMA_BASE_URL`), so an editor can load the schema a
+    document names in ``$schema``.
+    """
+    import shutil  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    if exception is not None or app.builder.format != "html":
+        return
+    source = Path(app.srcdir).parent / "schemas"
+    target = Path(app.outdir) / "_static" / "schemas"
+    target.mkdir(parents=True, exist_ok=True)
+    for schema in sorted(source.glob("*.schema.json")):
+        shutil.copyfile(schema, target / schema.name)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("build-finished", publish_schemas)
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
     # After sphinx.ext.autodoc.typehints (priority 500) has added the types to the field lists.

@@ -43,15 +43,22 @@ def _text(report: bool) -> str:
 def _kind(text: str) -> tuple[str, str | None]:
     """Which schema a file says it is, by its ``$id``: (``report``, version), (``factsheet``, version)."""
     import json  # noqa: PLC0415
+    import re  # noqa: PLC0415
 
     try:
         schema_id = json.loads(text).get("$id", "")
     except (ValueError, AttributeError):
         return "unknown", None
+    if not isinstance(schema_id, str):
+        return "unknown", None
+    # A URN (urn:opsfacts:schema:factsheet:1.0) or a published URL (.../factsheet-2.0.schema.json).
     for kind in ("report", "factsheet"):
         prefix = f"urn:opsfacts:schema:{kind}:"
-        if isinstance(schema_id, str) and schema_id.startswith(prefix):
+        if schema_id.startswith(prefix):
             return kind, schema_id.removeprefix(prefix)
+        published = re.search(rf"/{kind}-([0-9.]+)\.schema\.json$", schema_id)
+        if published is not None and schema_id.startswith("https://"):
+            return kind, published.group(1)
     return "unknown", None
 
 

@@ -25,7 +25,7 @@ from ..documents._migration import READ_VERSIONS, version_of
 from ..documents._sources import Parsed
 from ..errors import InvalidDocument, ParseError, PathPart, Problem, ReadError, format_path
 from ..model._classes import FORMAT_VERSION
-from ..schema._generate import schema_file_name, schema_id
+from ..schema._generate import schema_file_name, schema_id, schema_url, schema_urn
 from ._report import Entry, FileReport, Report, load_code, sort_entries
 
 if TYPE_CHECKING:
@@ -97,7 +97,12 @@ class _SchemaRef:
 
 _BUNDLED = _SchemaRef()
 _BY_VERSION = {version: _SchemaRef(bundled=version) for version in READ_VERSIONS}
-_BY_ID = {schema_id(version): ref for version, ref in _BY_VERSION.items()}
+# Each bundled schema by its $id, its published URL and the URN schemas had before they had URLs.
+_BY_ID = {
+    name: ref
+    for version, ref in _BY_VERSION.items()
+    for name in (schema_id(version), schema_url(version), schema_urn(version))
+}
 _BY_FILE_NAME = {schema_file_name(version): ref for version, ref in _BY_VERSION.items()}
 
 
