@@ -97,8 +97,7 @@ def _check(path: str, report_option: bool) -> int:
     sys.stdout.writelines(list(diff)[:60])
     option = " --report" if report else ""
     print(
-        f"{path}: differs from the generated schema; regenerate it with "
-        f"'opsfacts schema{option} -o {path}'",
+        f"{path}: differs from the generated schema; regenerate it with 'opsfacts schema{option} -o {path}'",
         file=sys.stderr,
     )
     return EXIT_PROBLEMS
