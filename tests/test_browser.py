@@ -314,8 +314,8 @@ SCREEN_READER_PAGES = [
 
 @pytest.mark.parametrize("source", SCREEN_READER_PAGES, ids=lambda p: p.name)
 def test_a_screen_reader_gets_every_population_figure(source: Path, tmp_path: Path) -> None:
+    from opsfacts.model import _printing as numbers
     from opsfacts.render._charts import bar_chart
-    from opsfacts.render._labels import numbers
 
     factsheet = opsfacts.load(source)
     page = tmp_path / "page.html"
