@@ -90,7 +90,7 @@ class _TableColumns(_Generated):
     """``.. opsfacts-tables::``: every table of :mod:`opsfacts.tables`, its columns and HXL hashtags."""
 
     def lines(self) -> list[str]:
-        from opsfacts.tables import TABLE_NAMES, table  # noqa: PLC0415 - only when the page is built
+        from opsfacts.tables import TABLE_NAMES, field_type, table  # noqa: PLC0415 - only when the page is built
 
         out: list[str] = []
         for name in TABLE_NAMES:
@@ -101,15 +101,21 @@ class _TableColumns(_Generated):
                 "",
                 ".. list-table::",
                 "   :header-rows: 1",
-                "   :widths: 20 30 50",
+                "   :widths: 20 25 10 45",
                 "",
                 "   * - Column",
                 "     - HXL hashtag",
+                "     - Type",
                 "     - Holds",
             ]
             for column in columns:
                 tag = f"``{column.hxl}``" if column.hxl else "(none fits)"
-                out += [f"   * - ``{column.name}``", f"     - {tag}", f"     - {column.doc}"]
+                out += [
+                    f"   * - ``{column.name}``",
+                    f"     - {tag}",
+                    f"     - {field_type(name, column)}",
+                    f"     - {column.doc}",
+                ]
             out.append("")
         return out
 

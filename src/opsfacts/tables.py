@@ -1,4 +1,4 @@
-"""Factsheets as flat tables, for CSV and for HXL-tagged CSV (HDX and its tools).
+"""Factsheets as flat tables, for CSV, for HXL-tagged CSV (HDX and its tools) and data packages.
 
 One table per section: ``factsheets`` (one row per factsheet: title, kind,
 language, dates), ``key-figures``, ``populations`` (with their
@@ -6,11 +6,13 @@ language, dates), ``key-figures``, ``populations`` (with their
 sex, age and the sheet's own categories), ``funding``, ``presence`` (stated
 staff and office totals), ``staff``, ``offices``, ``partners``, ``targets``
 and ``donors``; one row per item. Every row starts with the operation's main
-country code and an as-of date (at the precision printed: ``2019-03`` for
-March 2019), so the tables of many factsheets concatenate (:func:`combine`).
-Column names are stable; each column carries an HXL hashtag where the HXL
-standard has one that fits and none (an empty cell in the hashtag row) where
-it has not.
+country code, an as-of date (at the precision printed: ``2019-03`` for
+March 2019) and the factsheet's id (:func:`~opsfacts.tables.factsheet_id`), so the tables of
+many factsheets concatenate (:func:`combine`) and join. Column names are
+stable; each column carries an HXL hashtag where the HXL standard has one
+that fits and none (an empty cell in the hashtag row) where it has not, and
+the hashtags never depend on the rows, so exports append column for column.
+:func:`~opsfacts.tables.datapackage` describes the tables as a Frictionless data package.
 
 A number the factsheet printed with words or a placeholder keeps its
 printed text in a ``*_printed`` column beside it (``[XX]`` beside an empty
@@ -228,8 +230,8 @@ _KEY_COLUMNS = (
     Column(
         "factsheet_id",
         "#meta+id",
-        "The factsheet the row comes from (:func:`factsheet_id`: operation, period and publication); "
-        "the key of the ``factsheets`` table.",
+        "The factsheet the row comes from (:func:`~opsfacts.tables.factsheet_id`: operation, period "
+        "and publication); the key of the ``factsheets`` table.",
     ),
 )
 
@@ -1445,7 +1447,7 @@ def datapackage(
     """A Frictionless data package descriptor (``datapackage.json``) for tables written as ``NAME.csv``.
 
     One tabular data resource per table, with its Table Schema: a type per
-    column (:func:`field_type`), its description, its HXL hashtag (``hxl``),
+    column (:func:`~opsfacts.tables.field_type`), its description, its HXL hashtag (``hxl``),
     primary keys (``factsheet_id`` in ``factsheets``, ``group_key`` in
     ``populations``, ``total_key`` in ``population-totals``) and foreign
     keys (every table's ``factsheet_id`` to ``factsheets``, ``breakdowns`` to
