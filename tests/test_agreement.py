@@ -44,7 +44,9 @@ _ANNOTATIONS = {
     "description",
     "default",
     "examples",
-    "x-enumDescriptions",
+    "markdownDescription",
+    "enumDescriptions",
+    "x-enumDescriptions",  # the frozen 1.0 schema's keyword for enumDescriptions
     "$schema",
     "$id",
     "$defs",

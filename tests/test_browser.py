@@ -15,6 +15,7 @@ missing browser into a failure.
 
 from __future__ import annotations
 
+import fcntl
 import html
 import json
 import math
@@ -23,6 +24,7 @@ import re
 import shutil
 import struct
 import subprocess
+import time
 from pathlib import Path
 from typing import Any
 
@@ -201,3 +203,141 @@ def test_screenshot_and_print_are_produced(shipped: tuple[Path, Path]) -> None:
     run_chromium(profile, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf.read_bytes()))
     assert pages == 2  # two A4 pages, like the original
+
+
+# --- what a screen reader gets: the accessibility tree, through the DevTools protocol -------------
+
+
+class _DevTools:
+    """Chromium driven over ``--remote-debugging-pipe``: JSON messages, each ended by a NUL byte,
+    written to the browser's fd 3 and read from its fd 4."""
+
+    def __init__(self, profile: Path, url: str) -> None:
+        to_browser_read, self._write = os.pipe()
+        self._read, from_browser_write = os.pipe()
+
+        def fds() -> None:
+            # The browser expects the pipe ends at fd 3 (its input) and fd 4 (its output); the
+            # descriptors are placed after fork, so close_fds must not close them again.
+            # Moved out of the way first, so that neither lands on the other and dup2 always makes
+            # an inheritable copy (it leaves close-on-exec set when a descriptor is already in place).
+            high = [fcntl.fcntl(fd, fcntl.F_DUPFD, 10) for fd in (to_browser_read, from_browser_write)]
+            os.dup2(high[0], 3)
+            os.dup2(high[1], 4)
+
+        command = [chromium(), *FLAGS, f"--user-data-dir={profile}", "--remote-debugging-pipe", url]
+        # preexec_fn only places two descriptors; the test starts no threads.
+        self._process = subprocess.Popen(
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            preexec_fn=fds,  # noqa: PLW1509
+            close_fds=False,
+        )
+        os.close(to_browser_read)
+        os.close(from_browser_write)
+        self._buffer = b""
+        self._next = 0
+
+    def call(self, method: str, session: str | None = None, **params: Any) -> dict[str, Any]:
+        self._next += 1
+        message: dict[str, Any] = {"id": self._next, "method": method, "params": params}
+        if session is not None:
+            message["sessionId"] = session
+        os.write(self._write, json.dumps(message).encode() + b"\0")
+        while True:
+            while b"\0" not in self._buffer:
+                chunk = os.read(self._read, 1 << 16)
+                assert chunk, "the browser closed the pipe"
+                self._buffer += chunk
+            raw, self._buffer = self._buffer.split(b"\0", 1)
+            reply = json.loads(raw)
+            if reply.get("id") == self._next:
+                assert "error" not in reply, reply
+                return reply["result"]  # type: ignore[no-any-return]
+
+    def close(self) -> None:
+        try:
+            self.call("Browser.close")
+        finally:
+            self._process.wait(timeout=30)
+            os.close(self._write)
+            os.close(self._read)
+
+
+def accessibility_tree(profile: Path, page: Path) -> list[dict[str, Any]]:
+    """The full accessibility tree Chromium builds for a page (what assistive technology reads)."""
+    tools = _DevTools(profile, page.as_uri())
+    try:
+        for _ in range(200):
+            targets = tools.call("Target.getTargets")["targetInfos"]
+            pages = [t for t in targets if t["type"] == "page" and t["url"] == page.as_uri()]
+            if pages:
+                break
+            time.sleep(0.05)
+        session = tools.call("Target.attachToTarget", targetId=pages[0]["targetId"], flatten=True)[
+            "sessionId"
+        ]
+        for _ in range(200):
+            state = tools.call("Runtime.evaluate", session, expression="document.readyState")
+            if state["result"]["value"] == "complete":
+                break
+            time.sleep(0.05)
+        tools.call("Accessibility.enable", session)
+        # The tree is built after the accessibility domain is enabled: read it until it stops growing.
+        nodes: list[dict[str, Any]] = []
+        for _ in range(100):
+            latest: list[dict[str, Any]] = tools.call("Accessibility.getFullAXTree", session)["nodes"]
+            if len(latest) > 3 and len(latest) == len(nodes):
+                break
+            nodes = latest
+            time.sleep(0.1)
+        return latest
+    finally:
+        tools.close()
+
+
+def _spoken(nodes: list[dict[str, Any]]) -> str:
+    # The names of the nodes assistive technology is given (ignored nodes, aria-hidden ones
+    # included, are not read).
+    return "\n".join(
+        str(n.get("name", {}).get("value", "")) for n in nodes if not n.get("ignored") and n.get("name")
+    )
+
+
+SCREEN_READER_PAGES = [
+    CORRECTED,
+    REPO / "tests" / "data" / "factsheets" / "niger-2019-03.factsheet.corrected.yaml",
+    REPO / "tests" / "data" / "factsheets" / "colombia-2021-06.operational-update.corrected.yaml",
+]
+
+
+@pytest.mark.parametrize("source", SCREEN_READER_PAGES, ids=lambda p: p.name)
+def test_a_screen_reader_gets_every_population_figure(source: Path, tmp_path: Path) -> None:
+    from opsfacts.model import _printing as numbers
+    from opsfacts.render._charts import bar_chart
+
+    factsheet = opsfacts.load(source)
+    page = tmp_path / "page.html"
+    page.write_text(render_html(factsheet), encoding="utf-8")
+    nodes = accessibility_tree(tmp_path / "profile", page)
+    spoken = _spoken(nodes)
+    assert factsheet.populations is not None
+    chart = bar_chart(factsheet.populations)
+    assert chart is not None
+    for group, bar in zip(factsheet.populations.groups, chart.bars, strict=True):
+        # Each group's figure, as the page prints it, beside its label in a row of the chart's table.
+        assert bar.label in spoken, bar.label
+        assert bar.value in spoken, (bar.label, bar.value)
+        if group.count is not None and group.count.value is not None and group.count.printed is None:
+            assert re.sub(r"\D", "", bar.value) == str(group.count.value)
+    for total in factsheet.populations.totals:
+        if total.count is not None:
+            assert numbers.quantity(total.count) in spoken
+    roles = {n.get("role", {}).get("value") for n in nodes if not n.get("ignored")}
+    assert {"main", "table", "rowheader", "columnheader"} <= roles
+    # The drawn chart is hidden from assistive technology (its figures are read from the table once).
+    chart_texts = {n.get("name", {}).get("value") for n in nodes if n.get("role", {}).get("value") == "image"}
+    assert "Population of concern by group" not in chart_texts
+    text = page.read_text(encoding="utf-8")
+    assert f'<html lang="{factsheet.language}">' in text

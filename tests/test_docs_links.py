@@ -24,7 +24,7 @@ from opsfacts.checks._catalogue import catalogue
 from opsfacts.schema import format_reference
 from opsfacts.schema._reference import format_anchor
 from opsfacts.validation import DOCS_URL, LOAD_CODES
-from opsfacts.validation._report import _rule
+from opsfacts.validation._report import _sarif_rules
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 # An HTML id docutils writes as the label is (``nodes.make_id`` leaves it unchanged).
@@ -33,7 +33,7 @@ KEPT_AS_IS = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
 def _report_link(code: str) -> tuple[str, str]:
     """The page and anchor a report's help link for ``code`` points to."""
-    uri = _rule(code)["helpUri"]
+    uri = {r["id"]: r for r in _sarif_rules([code])}[code]["helpUri"]
     assert uri.startswith(DOCS_URL)
     page, _, anchor = uri.removeprefix(DOCS_URL).partition("#")
     return page, anchor

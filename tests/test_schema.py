@@ -51,7 +51,13 @@ def _formats(node: Any) -> list[str]:
 
 def test_header(schema: dict[str, Any]) -> None:
     assert schema["$schema"] == DIALECT == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["$id"] == SCHEMA_ID == f"urn:opsfacts:schema:factsheet:{FORMAT_VERSION}"
+    assert (
+        schema["$id"]
+        == SCHEMA_ID
+        == (
+            f"https://opsfacts.readthedocs.io/en/latest/_static/schemas/factsheet-{FORMAT_VERSION}.schema.json"
+        )
+    )
     assert schema["title"] == "Factsheet"
     assert schema["description"] == "A country operations factsheet."
     assert list(schema)[:4] == ["$schema", "$id", "title", "description"]
@@ -123,7 +129,7 @@ def test_const_and_defaults(schema: dict[str, Any]) -> None:
 def test_enum_descriptions(schema: dict[str, Any]) -> None:
     scale = schema["$defs"]["Scale"]
     assert scale["enum"] == [m.value for m in Scale]
-    assert scale["x-enumDescriptions"] == {m.value: m.description for m in Scale}
+    assert scale["enumDescriptions"] == [m.description for m in Scale]
     assert scale["description"].startswith("The multiplier a figure was printed with")
 
 

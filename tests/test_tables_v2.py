@@ -91,15 +91,13 @@ def test_populations_new_columns(found: dict[str, Table]) -> None:
     assert tags(table)["count"] == "#population+ind"  # settings differ between rows
 
 
-def test_setting_attribute_when_every_row_shares_it(sheet: Factsheet) -> None:
+def test_the_tags_do_not_depend_on_the_settings_of_the_rows(sheet: Factsheet) -> None:
     assert sheet.populations is not None
     camp = sheet.populations.groups[0]
     in_camps = attrs.evolve(sheet, populations=attrs.evolve(sheet.populations, groups=(camp, camp)))
     table = tables(in_camps)["populations"]
-    assert (tags(table)["count"], tags(table)["households"]) == (
-        "#population+ind+incamp",
-        "#population+hh+incamp",
-    )
+    assert (tags(table)["count"], tags(table)["households"]) == ("#population+ind", "#population+hh")
+    assert table.hxl_row == tables(sheet)["populations"].hxl_row
 
 
 def test_population_totals_table(found: dict[str, Table]) -> None:

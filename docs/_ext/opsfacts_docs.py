@@ -90,7 +90,7 @@ class _TableColumns(_Generated):
     """``.. opsfacts-tables::``: every table of :mod:`opsfacts.tables`, its columns and HXL hashtags."""
 
     def lines(self) -> list[str]:
-        from opsfacts.tables import TABLE_NAMES, table  # noqa: PLC0415 - only when the page is built
+        from opsfacts.tables import TABLE_NAMES, field_type, table  # noqa: PLC0415 - only when the page is built
 
         out: list[str] = []
         for name in TABLE_NAMES:
@@ -101,15 +101,21 @@ class _TableColumns(_Generated):
                 "",
                 ".. list-table::",
                 "   :header-rows: 1",
-                "   :widths: 20 30 50",
+                "   :widths: 20 25 10 45",
                 "",
                 "   * - Column",
                 "     - HXL hashtag",
+                "     - Type",
                 "     - Holds",
             ]
             for column in columns:
                 tag = f"``{column.hxl}``" if column.hxl else "(none fits)"
-                out += [f"   * - ``{column.name}``", f"     - {tag}", f"     - {column.doc}"]
+                out += [
+                    f"   * - ``{column.name}``",
+                    f"     - {tag}",
+                    f"     - {field_type(name, column)}",
+                    f"     - {column.doc}",
+                ]
             out.append("")
         return out
 
@@ -374,7 +380,27 @@ def _resolve_elsewhere(
     return None
 
 
+def publish_schemas(app: Sphinx, exception: Exception | None) -> None:
+    """Copy every schema of ``schemas/`` to ``_static/schemas/`` of the HTML build.
+
+    That is where the schemas' ``$id`` URLs point
+    (:data:`opsfacts.schema.SCHEMA_BASE_URL`), so an editor can load the schema a
+    document names in ``$schema``.
+    """
+    import shutil  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    if exception is not None or app.builder.format != "html":
+        return
+    source = Path(app.srcdir).parent / "schemas"
+    target = Path(app.outdir) / "_static" / "schemas"
+    target.mkdir(parents=True, exist_ok=True)
+    for schema in sorted(source.glob("*.schema.json")):
+        shutil.copyfile(schema, target / schema.name)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("build-finished", publish_schemas)
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
     # After sphinx.ext.autodoc.typehints (priority 500) has added the types to the field lists.

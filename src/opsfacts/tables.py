@@ -1,4 +1,4 @@
-"""Factsheets as flat tables, for CSV and for HXL-tagged CSV (HDX and its tools).
+"""Factsheets as flat tables, for CSV, for HXL-tagged CSV (HDX and its tools) and data packages.
 
 One table per section: ``factsheets`` (one row per factsheet: title, kind,
 language, dates), ``key-figures``, ``populations`` (with their
@@ -6,11 +6,13 @@ language, dates), ``key-figures``, ``populations`` (with their
 sex, age and the sheet's own categories), ``funding``, ``presence`` (stated
 staff and office totals), ``staff``, ``offices``, ``partners``, ``targets``
 and ``donors``; one row per item. Every row starts with the operation's main
-country code and an as-of date (at the precision printed: ``2019-03`` for
-March 2019), so the tables of many factsheets concatenate (:func:`combine`).
-Column names are stable; each column carries an HXL hashtag where the HXL
-standard has one that fits and none (an empty cell in the hashtag row) where
-it has not.
+country code, an as-of date (at the precision printed: ``2019-03`` for
+March 2019) and the factsheet's id (:func:`~opsfacts.tables.factsheet_id`), so the tables of
+many factsheets concatenate (:func:`combine`) and join. Column names are
+stable; each column carries an HXL hashtag where the HXL standard has one
+that fits and none (an empty cell in the hashtag row) where it has not, and
+the hashtags never depend on the rows, so exports append column for column.
+:func:`~opsfacts.tables.datapackage` describes the tables as a Frictionless data package.
 
 A number the factsheet printed with words or a placeholder keeps its
 printed text in a ``*_printed`` column beside it (``[XX]`` beside an empty
@@ -28,9 +30,9 @@ period's printed text, the document's metadata and the ``accepted`` findings.
 >>> from opsfacts.tables import tables
 >>> populations = tables(load("examples/mali-2017-06.corrected.json"))["populations"]
 >>> populations.header[:5]
-['country_code', 'as_of', 'population_type', 'label', 'count']
+['country_code', 'as_of', 'factsheet_id', 'population_type', 'label']
 >>> populations.hxl_row[:5]
-['#country+code', '#date', '#population+type+code', '#population+type+name', '#population+ind']
+['#country+code', '#date', '#meta+id', '#group+code', '#group+name']
 >>> populations.rows[0]["label"], populations.rows[0]["count"]
 ('IDP returnees', 498170)
 """
@@ -40,6 +42,7 @@ from __future__ import annotations
 import csv
 import datetime
 import decimal
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import IO, Final
@@ -47,7 +50,7 @@ from typing import IO, Final
 import attrs
 
 from .model._classes import AgeCount, CategoryCount, Factsheet, Figure, Percentage, Quantity, SexCount
-from .model._codes import BreakdownAxis, Setting, TargetKind
+from .model._codes import BreakdownAxis, Residence, TargetKind
 from .model._dates import PartialDate
 from .model._printing import digits
 
@@ -58,6 +61,9 @@ __all__ = [
     "Column",
     "Table",
     "combine",
+    "datapackage",
+    "factsheet_id",
+    "field_type",
     "table",
     "tables",
     "write_csv",
@@ -152,9 +158,54 @@ def _join(values: Iterable[str]) -> str | None:
     return joined or None
 
 
+def _slug(text: str) -> str:
+    # Lower-case ASCII letters and digits, words joined by "-" ("Gambella Region" -> "gambella-region").
+    import unicodedata  # noqa: PLC0415
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))
+
+
+def factsheet_id(factsheet: Factsheet) -> str:
+    """The factsheet's stable id, the key every table row carries (``factsheet_id``).
+
+    Operation, period and publication, joined by ``_``: the main country's
+    code, with the area's slug for a subnational operation; the reporting
+    period at the precision the document gives it (``2019-03``, or
+    ``2017-06-01--2017-06-30`` from start to end; the date the sheet is dated
+    by where it has no period); the kind of document (``factsheet`` when it
+    does not say); and the publication date where it gives one::
+
+        MLI_2017-06-01--2017-06-30_factsheet
+        ETH-gambella_2017-05_factsheet
+        COL_2021-06_operational-update_2021-07-15
+
+    The same document always gets the same id, so re-converting it replaces
+    its rows; two editions of one publication (as published and corrected)
+    share it.
+    """
+    operation = factsheet.operation
+    where = operation.country + (f"-{_slug(operation.area)}" if operation.area else "")
+    period = factsheet.period
+    if period is None:
+        when = _date(factsheet.date) or "undated"
+    else:
+        end = period.end
+        when = str(period.start) if end is None or end == period.start else f"{period.start}--{end}"
+    kind = factsheet.kind.value if factsheet.kind is not None else "factsheet"
+    parts = [where, when, kind]
+    if factsheet.published is not None:
+        parts.append(str(factsheet.published))
+    return "_".join(parts)
+
+
 def _key(factsheet: Factsheet, as_of: PartialDate | None) -> Row:
     period = factsheet.reference_period
-    return {"country_code": factsheet.operation.country, "as_of": _date(as_of or period.end or period.start)}
+    return {
+        "country_code": factsheet.operation.country,
+        "as_of": _date(as_of or period.end or period.start),
+        "factsheet_id": factsheet_id(factsheet),
+    }
 
 
 _KEY_COLUMNS = (
@@ -182,6 +233,12 @@ _KEY_COLUMNS = (
             "partners.as_of",
             "donors.as_of",
         ),
+    ),
+    Column(
+        "factsheet_id",
+        "#meta+id",
+        "The factsheet the row comes from (:func:`~opsfacts.tables.factsheet_id`: operation, period "
+        "and publication); the key of the ``factsheets`` table.",
     ),
 )
 
@@ -236,8 +293,10 @@ def _populations(f: Factsheet) -> list[Row]:
             "share_printed": _printed(group.share),
             "partial": _join(axis.value for axis in group.partial),
             "part_of": group.part_of,
+            "group_key": f"{factsheet_id(f)}/group-{number}",
+            "asylum_country": f.operation.country if group.residence is Residence.HOSTED else None,
         }
-        for group in block.groups
+        for number, group in enumerate(block.groups, start=1)
     ]
 
 
@@ -254,8 +313,9 @@ def _population_totals(f: Factsheet) -> list[Row]:
             "source": total.source or block.source,
             "footnotes": _join((*total.footnotes, *block.footnotes)),
             "population_type": _join(total.types),
+            "total_key": f"{factsheet_id(f)}/total-{number}",
         }
-        for total in block.totals
+        for number, total in enumerate(block.totals, start=1)
     ]
 
 
@@ -321,7 +381,7 @@ def _breakdowns(f: Factsheet) -> list[Row]:
         return []
     block = f.populations
     wholes: list[tuple[Row, list[_Part], Sequence[BreakdownAxis]]] = []
-    for group in block.groups:
+    for number, group in enumerate(block.groups, start=1):
         parts: list[_Part] = [({"origin": p.origin}, p.count, p.percent, "origin") for p in group.by_origin]
         parts += _parts(group.by_sex, group.by_age, group.by_category)
         base = {
@@ -329,14 +389,18 @@ def _breakdowns(f: Factsheet) -> list[Row]:
             "population_type": _join(group.types),
             "label": group.label,
             "whole": "group",
+            "group_key": f"{factsheet_id(f)}/group-{number}",
+            "total_key": None,
         }
         wholes.append((base, parts, group.partial))
-    for total in block.totals:
+    for number, total in enumerate(block.totals, start=1):
         base = {
             **_key(f, total.as_of or block.as_of),
             "population_type": _join(total.types),
             "label": total.label,
             "whole": "total",
+            "group_key": None,
+            "total_key": f"{factsheet_id(f)}/total-{number}",
         }
         wholes.append((base, _parts(total.by_sex, total.by_age, total.by_category), ()))
     empty: Row = {"origin": None, "sex": None, "min_age": None, "max_age": None, "category": None}
@@ -492,6 +556,8 @@ def _targets(f: Factsheet) -> list[Row]:
                         "quantity_printed": target.quantity.printed,
                         "action": target.action,
                         "footnotes": _join(target.footnotes),
+                        "targeted": target.quantity.value if target.kind is TargetKind.TARGET else None,
+                        "reached": target.quantity.value if target.kind is TargetKind.ACHIEVED else None,
                     }
                 )
     return rows
@@ -529,58 +595,32 @@ def _donors(f: Factsheet) -> list[Row]:
 # --- columns and their HXL tags -----------------------------------------------------------------
 
 
-def _all(rows: Sequence[Row], column: str, value: str) -> bool:
-    return all(row[column] == value for row in rows)
-
-
-def _money(rows: Sequence[Row], tag: str) -> str:
-    # "+usd" says the amounts are in US dollars; only true when every row is in USD.
-    return f"{tag}+usd" if rows and _all(rows, "currency", "USD") else tag
-
-
-_SETTING_ATTRIBUTES = {
-    Setting.CAMP.value: "+incamp",
-    Setting.OUT_OF_CAMP.value: "+noncamp",
-    Setting.URBAN.value: "+urban",
-    Setting.RURAL.value: "+rural",
-}
-
-
-def _setting(rows: Sequence[Row]) -> str:
-    # "+incamp" and the like only when every row of the table lives in that setting.
-    settings = {row["setting"] for row in rows}
-    if len(settings) == 1:
-        (only,) = settings
-        return _SETTING_ATTRIBUTES.get(str(only), "") if only is not None else ""
-    return ""
-
-
 _GROUPS = "populations.groups"
 _TOTALS = "populations.totals"
 
 
+_TYPE_DOC = (
+    "UNHCR population type code (REF, IDP, RDP...), a text value under #group; a combined group "
+    'has one compound value, its codes semicolon-separated ("REF; ASY": one group of people, '
+    "not two); empty where the factsheet does not say."
+)
+
+
 def _population_columns(rows: Sequence[Row]) -> list[Column]:
-    where = _setting(rows)
     return [
-        Column(
-            "population_type",
-            "#population+type+code",
-            "UNHCR population type code (REF, IDP, RDP...); several, semicolon-separated, for a "
-            "combined group (REF; ASY); empty where the factsheet does not say.",
-            (f"{_GROUPS}.types",),
-        ),
-        Column("label", "#population+type+name", "The label printed for the group.", (f"{_GROUPS}.label",)),
+        Column("population_type", "#group+code", _TYPE_DOC, (f"{_GROUPS}.types",)),
+        Column("label", "#group+name", "The label printed for the group.", (f"{_GROUPS}.label",)),
         Column(
             "count",
-            f"#population+ind{where}",
-            "Number of people (+ind is an HXL 1.1 pre-release attribute; +incamp, +noncamp, +urban "
-            "or +rural when every row of the table has that setting). Empty for a placeholder.",
+            "#population+ind",
+            "Number of people (+ind is an HXL 1.1 pre-release attribute). Empty for a placeholder.",
             (f"{_GROUPS}.count.value",),
         ),
         Column(
             "residence",
-            None,
-            "``hosted`` or ``abroad`` (nationals abroad). No HXL attribute says this.",
+            "#status+residence",
+            "``hosted`` (living in the operation's area) or ``abroad`` (nationals of the operation's "
+            "country living abroad, never part of its totals).",
             (f"{_GROUPS}.residence",),
         ),
         Column(
@@ -604,7 +644,7 @@ def _population_columns(rows: Sequence[Row]) -> list[Column]:
         *_quantity_columns("count", None, "", f"{_GROUPS}.count")[1:],
         *_quantity_columns(
             "households",
-            f"#population+hh{where}",
+            "#population+hh",
             "Number of households, where printed.",
             f"{_GROUPS}.households",
         ),
@@ -618,8 +658,8 @@ def _population_columns(rows: Sequence[Row]) -> list[Column]:
         Column(
             "setting",
             None,
-            "camp, out-of-camp, urban or rural. Said with +incamp/+noncamp/+urban/+rural on the "
-            "counts when every row shares it; no hashtag holds it as a value.",
+            "camp, out-of-camp, urban or rural. HXL says it with attributes of a count "
+            "(+incamp...), which would make the tags depend on the rows; no hashtag holds it as a value.",
             (f"{_GROUPS}.setting",),
         ),
         Column(
@@ -647,6 +687,20 @@ def _population_columns(rows: Sequence[Row]) -> list[Column]:
             "group of its own. Leave such groups out when adding up. No HXL attribute.",
             (f"{_GROUPS}.part_of",),
         ),
+        Column(
+            "group_key",
+            None,
+            "The group's key: its ``factsheet_id`` and its place in the printed order "
+            "(``MLI_2017-06-01--2017-06-30_factsheet/group-1``); what ``breakdowns`` rows refer to.",
+        ),
+        Column(
+            "asylum_country",
+            "#country+asylum+code",
+            "The country the group lives in, where it is the operation's (a hosted group); empty for "
+            "nationals abroad, so a join on the country of asylum never counts them in the operation's "
+            "country. ``country_code`` is the operation's, on every row.",
+            (f"{_GROUPS}.residence",),
+        ),
     ]
 
 
@@ -673,10 +727,16 @@ def _population_total_columns(rows: Sequence[Row]) -> list[Column]:
         ),
         Column(
             "population_type",
-            "#population+type+code",
-            "The population types the total covers, semicolon-separated, where it covers only "
-            "some (IDP); empty for a total of every group.",
+            "#group+code",
+            "The population types the total covers, semicolon-separated as one compound value, where "
+            "it covers only some (IDP); empty for a total of every group.",
             (f"{_TOTALS}.types",),
+        ),
+        Column(
+            "total_key",
+            None,
+            "The total's key: its ``factsheet_id`` and its place in the printed order (``.../total-1``); "
+            "what ``breakdowns`` rows of a total refer to.",
         ),
     ]
 
@@ -712,9 +772,8 @@ def _key_figure_columns(rows: Sequence[Row]) -> list[Column]:
         Column("currency", "#currency+code", "ISO 4217 code of the amount.", ("key_figures.currency",)),
         Column(
             "amount",
-            _money([r for r in rows if r["amount"] is not None or r["amount_printed"] is not None], "#value"),
-            'The amount, for money, in full units ("USD 306.7 M": 306700000); +usd when every '
-            "amount in the table is in US dollars.",
+            "#value",
+            'The amount, for money, in full units ("USD 306.7 M": 306700000), in the row\'s ``currency``.',
             ("key_figures.amount.value", "key_figures.amount.scale"),
         ),
         Column(
@@ -801,13 +860,13 @@ def _breakdown_columns(rows: Sequence[Row]) -> list[Column]:
     return [
         Column(
             "population_type",
-            "#population+type+code",
-            "UNHCR population type code of the group (or the types a total covers).",
+            "#group+code",
+            "UNHCR population type code of the group (or the types a total covers), as in ``populations``.",
             (f"{_GROUPS}.types", f"{_TOTALS}.types"),
         ),
         Column(
             "label",
-            "#population+type+name",
+            "#group+name",
             "The label printed for the group (or the total).",
             (f"{_GROUPS}.label", f"{_TOTALS}.label"),
         ),
@@ -875,6 +934,18 @@ def _breakdown_columns(rows: Sequence[Row]) -> list[Column]:
             "``group`` or ``total``: whether the row is part of a population group or of a stated "
             "total. Add up the rows of one whole and one axis only.",
         ),
+        Column(
+            "group_key",
+            None,
+            "For a part of a group: the group's ``group_key`` in ``populations``; empty for a part "
+            "of a total.",
+        ),
+        Column(
+            "total_key",
+            None,
+            "For a part of a total: the total's ``total_key`` in ``population-totals``; empty for a part "
+            "of a group.",
+        ),
     ]
 
 
@@ -883,14 +954,14 @@ def _funding_columns(rows: Sequence[Row]) -> list[Column]:
         Column("currency", "#currency+code", "ISO 4217 code of the amounts.", ("funding.currency",)),
         Column(
             "requested",
-            _money(rows, "#value+funding+required"),
-            "Amount requested, in full units.",
+            "#value+funding+required",
+            "Amount requested, in full units, in ``currency``.",
             ("funding.requested.value", "funding.requested.scale"),
         ),
         Column(
             "funded",
-            _money(rows, "#value+funding+total"),
-            "Amount received, in full units.",
+            "#value+funding+total",
+            "Amount received, in full units, in ``currency``.",
             ("funding.funded.value", "funding.funded.scale"),
         ),
         Column(
@@ -1016,7 +1087,12 @@ def _office_columns(rows: Sequence[Row]) -> list[Column]:
             "Number of offices, as printed. No HXL tag for a count of offices.",
             (f"{offices}.count",),
         ),
-        Column("locations", "#loc+name", "Where they are, semicolon-separated.", (f"{offices}.locations",)),
+        Column(
+            "locations",
+            None,
+            "Where they are, semicolon-separated. A list, so untagged: #loc+name holds one place.",
+            (f"{offices}.locations",),
+        ),
         Column(
             "under",
             None,
@@ -1033,11 +1109,9 @@ def _office_columns(rows: Sequence[Row]) -> list[Column]:
 
 
 def _partner_columns(rows: Sequence[Row]) -> list[Column]:
-    # "+impl" only when every partner in the table is an implementing partner.
-    impl = "+impl" if rows and _all(rows, "role", "implementing") else ""
     partners = "partners.partners"
     return [
-        Column("name", f"#org{impl}+name", "The partner's name as printed.", (f"{partners}.name",)),
+        Column("name", "#org+name", "The partner's name as printed.", (f"{partners}.name",)),
         Column(
             "acronym",
             None,
@@ -1045,18 +1119,14 @@ def _partner_columns(rows: Sequence[Row]) -> list[Column]:
             (f"{partners}.acronym",),
         ),
         Column(
-            "organisation_type",
-            f"#org{impl}+type",
-            "Kind of organisation (opsfacts code).",
-            (f"{partners}.type",),
+            "organisation_type", "#org+type", "Kind of organisation (opsfacts code).", (f"{partners}.type",)
         ),
-        Column(
-            "iati_type_code", f"#org{impl}+type+code", "IATI OrganisationType code.", (f"{partners}.type",)
-        ),
+        Column("iati_type_code", "#org+type+code", "IATI OrganisationType code.", (f"{partners}.type",)),
         Column(
             "role",
-            None,
-            "Partner role code; HXL expresses only some roles (+impl, +funder, +prog).",
+            "#org+role",
+            "Partner role code (implementing, operational...), in its own column so the other "
+            "columns' tags do not depend on the roles the rows hold (HXL's +impl, +funder, +prog).",
             (f"{partners}.role",),
         ),
         Column("note", "#description", "What the factsheet adds in brackets.", (f"{partners}.note",)),
@@ -1075,15 +1145,6 @@ def _partner_columns(rows: Sequence[Row]) -> list[Column]:
     ]
 
 
-def _quantity_tag(rows: Sequence[Row]) -> str | None:
-    kinds = {row["kind"] for row in rows}
-    if kinds <= {TargetKind.TARGET.value}:
-        return "#targeted"
-    if kinds == {TargetKind.ACHIEVED.value}:
-        return "#reached"
-    return None
-
-
 def _target_columns(rows: Sequence[Row]) -> list[Column]:
     targets = "activities.statements.targets"
     return [
@@ -1099,10 +1160,9 @@ def _target_columns(rows: Sequence[Row]) -> list[Column]:
         Column("kind", None, "target or achieved. No HXL attribute.", (f"{targets}.kind",)),
         Column(
             "quantity",
-            _quantity_tag(rows),
-            "The number as printed: #targeted when every row is a target, #reached when every row "
-            "is an achievement, untagged for a mix (see the note on #targeted). Context figures "
-            "are not in this table.",
+            None,
+            "The number as printed, target or achievement (``kind``); tagged in ``targeted`` or "
+            "``reached``. Context figures are not in this table.",
             (f"{targets}.quantity.value",),
         ),
         Column(
@@ -1118,7 +1178,12 @@ def _target_columns(rows: Sequence[Row]) -> list[Column]:
             "Who benefits, as printed (free text, not a population type).",
             (f"{targets}.beneficiaries",),
         ),
-        Column("locations", "#loc+name", "Where, semicolon-separated.", (f"{targets}.locations",)),
+        Column(
+            "locations",
+            None,
+            "Where, semicolon-separated. A list, so untagged: #loc+name holds one place.",
+            (f"{targets}.locations",),
+        ),
         Column("year", "#date+year", "The year the target is for.", (f"{targets}.year",)),
         Column(
             "quantity_printed",
@@ -1135,13 +1200,25 @@ def _target_columns(rows: Sequence[Row]) -> list[Column]:
         Column(
             "footnotes", None, "Footnote markers, semicolon-separated. No HXL tag.", (f"{targets}.footnotes",)
         ),
+        Column(
+            "targeted",
+            "#targeted",
+            "The quantity, on a target's row (see the note on #targeted); empty on an achievement's.",
+            (f"{targets}.quantity.value",),
+        ),
+        Column(
+            "reached",
+            "#reached",
+            "The quantity, on an achievement's row; empty on a target's.",
+            (f"{targets}.quantity.value",),
+        ),
     ]
 
 
 def _donor_columns(rows: Sequence[Row]) -> list[Column]:
     donors = ("donors.major", "donors.others")
     return [
-        Column("year", None, "Year of the contributions.", ("donors.year",)),
+        Column("year", "#date+year", "Year of the contributions.", ("donors.year",)),
         Column("scope", "#description", "What the list covers.", ("donors.scope",)),
         Column("tier", None, "``major`` or ``other``, as the factsheet groups them."),
         Column("name", "#org+funder+name", "The donor's name as printed.", _at(donors, "name")),
@@ -1155,8 +1232,8 @@ def _donor_columns(rows: Sequence[Row]) -> list[Column]:
         Column("currency", "#currency+code", "ISO 4217 code of the amounts.", ("donors.currency",)),
         Column(
             "amount",
-            _money(rows, "#value+funding+total"),
-            "Amount contributed, in full units.",
+            "#value+funding+total",
+            "Amount contributed, in full units, in ``currency``.",
             (*_at(donors, "amount.value"), *_at(donors, "amount.scale")),
         ),
         Column("acronym", None, 'Its acronym ("ECHO"). No HXL attribute.', _at(donors, "acronym")),
@@ -1286,14 +1363,118 @@ def _text(value: Cell) -> str:
     return str(value)
 
 
-def write_csv(table: Table, stream: IO[str], *, hxl: bool = False) -> None:
+def write_csv(table: Table, stream: IO[str], *, hxl: bool = False, bom: bool = False) -> None:
     """Write a table as CSV (RFC 4180, ``\\r\\n`` line ends); with ``hxl``, the hashtag row under the header.
 
-    Open files with ``newline=""`` so the line ends are written as given.
+    With ``bom``, the text starts with a byte order mark (U+FEFF), which Excel needs to read UTF-8
+    ("Développement", not "DÃ©veloppement"). Open files with ``newline=""`` and
+    ``encoding="utf-8"`` so the line ends and the mark are written as given.
     """
+    if bom:
+        stream.write("\ufeff")
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(table.header)
     if hxl:
         writer.writerow(table.hxl_row)
     for row in table.rows:
         writer.writerow([_text(row.get(c.name)) for c in table.columns])
+
+
+# --- the Frictionless data package --------------------------------------------------------------
+
+_INTEGER: Final = frozenset(
+    {
+        "count", "households", "quantity", "staff_total", "office_total", "statement", "min_age",
+        "max_age", "targeted", "reached",
+    }
+)  # fmt: skip
+_NUMBER: Final = frozenset(
+    {"requested", "funded", "unfunded", "funded_percent", "unfunded_percent", "percent", "share", "amount"}
+)
+_BOOLEAN: Final = {("donors", "private"), ("breakdowns", "partial")}
+# Columns named alike that hold another type in one table.
+_OTHER_TYPE: Final = {("populations", "partial"): "string"}
+
+_PRIMARY_KEYS: Final = {
+    "factsheets": ["factsheet_id"],
+    "populations": ["group_key"],
+    "population-totals": ["total_key"],
+}
+# A part of a group has no total_key and a part of a total no group_key: a key left empty refers to nothing.
+_FOREIGN_KEYS: Final = {
+    "breakdowns": [(["group_key"], "populations"), (["total_key"], "population-totals")],
+}
+
+
+def field_type(table_name: str, column: Column) -> str:
+    """The Table Schema type of a column: ``integer``, ``number``, ``year``, ``boolean`` or ``string``.
+
+    Dates are strings: they keep the precision printed (``2019-03``), which no single date type holds.
+    """
+    name = column.name
+    if (table_name, name) in _OTHER_TYPE:
+        return _OTHER_TYPE[table_name, name]
+    if (table_name, name) in _BOOLEAN:
+        return "boolean"
+    if name == "year":
+        return "year"
+    if name in _INTEGER:
+        return "integer"
+    if name in _NUMBER:
+        return "number"
+    return "string"
+
+
+def _schema(name: str, table: Table) -> dict[str, object]:
+    fields: list[dict[str, object]] = []
+    for column in table.columns:
+        field: dict[str, object] = {"name": column.name, "type": field_type(name, column)}
+        if column.doc:
+            field["description"] = column.doc
+        if column.hxl:
+            # The HXL hashtag with attributes, as the CSV's second row gives it.
+            field["hxl"] = column.hxl
+        fields.append(field)
+    schema: dict[str, object] = {"fields": fields, "missingValues": [""]}
+    if name in _PRIMARY_KEYS:
+        schema["primaryKey"] = _PRIMARY_KEYS[name]
+    foreign = [(["factsheet_id"], "factsheets")] if name != "factsheets" else []
+    foreign += _FOREIGN_KEYS.get(name, [])
+    if foreign:
+        schema["foreignKeys"] = [
+            {"fields": fields_, "reference": {"resource": target, "fields": fields_}}
+            for fields_, target in foreign
+        ]
+    return schema
+
+
+def datapackage(
+    tables: Mapping[str, Table], *, name: str = "opsfacts-tables", hxl: bool = True, bom: bool = False
+) -> dict[str, object]:
+    """A Frictionless data package descriptor (``datapackage.json``) for tables written as ``NAME.csv``.
+
+    One tabular data resource per table, with its Table Schema: a type per
+    column (:func:`~opsfacts.tables.field_type`), its description, its HXL hashtag (``hxl``),
+    primary keys (``factsheet_id`` in ``factsheets``, ``group_key`` in
+    ``populations``, ``total_key`` in ``population-totals``) and foreign
+    keys (every table's ``factsheet_id`` to ``factsheets``, ``breakdowns`` to
+    the group or total it breaks down). With ``hxl`` the CSVs have the
+    hashtag row under the header, which the dialect skips as a comment row;
+    ``bom`` says they start with a byte order mark.
+    """
+    resources: list[dict[str, object]] = []
+    for table_name, table in tables.items():
+        resource: dict[str, object] = {
+            "name": table_name,
+            "path": f"{table_name}.csv",
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8-sig" if bom else "utf-8",
+            "dialect": {"delimiter": ",", "lineTerminator": "\r\n", "header": True},
+            "schema": _schema(table_name, table),
+        }
+        if hxl:
+            resource["dialect"] = {**resource["dialect"], "commentRows": [2]}  # type: ignore[dict-item]
+        resources.append(resource)
+    return {"name": name, "profile": "tabular-data-package", "resources": resources}

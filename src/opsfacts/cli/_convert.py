@@ -1,10 +1,13 @@
-"""``opsfacts convert FILE... --to json|yaml|csv|hxl [-o OUT]``: factsheets as JSON, YAML or tables.
+"""``opsfacts convert FILE... --to json|yaml|csv|hxl|datapackage [-o OUT]``: documents or tables.
 
 - ``json``/``yaml``: one input to ``-o FILE`` or standard output; several
   inputs to ``-o DIR``, one file per input named after it.
 - ``csv``/``hxl`` (CSV with an HXL hashtag row): with ``--table NAME``, that
   table over all inputs to ``-o FILE`` or standard output; without it, every
   table over all inputs into ``-o DIR`` as ``NAME.csv``.
+- ``datapackage``: every table, HXL-tagged, into ``-o DIR`` with a Frictionless
+  ``datapackage.json`` describing them.
+- ``--bom``: CSV files start with a byte order mark, for Excel.
 
 Arguments may be files or directories (searched for ``*.json``, ``*.yaml``,
 ``*.yml``). Nothing is written unless every input is a valid factsheet.
@@ -37,9 +40,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "files", nargs="+", metavar="FILE", help="factsheet files or directories, - for stdin"
     )
     add_stdin_format(parser)
-    parser.add_argument("--to", choices=("json", "yaml", "csv", "hxl"), required=True, help="output format")
+    parser.add_argument(
+        "--to", choices=("json", "yaml", "csv", "hxl", "datapackage"), required=True, help="output format"
+    )
     parser.add_argument("-o", "--output", metavar="OUT", help="output file, or directory for several outputs")
     parser.add_argument("--table", choices=TABLE_NAMES, help="csv/hxl: write only this table")
+    parser.add_argument(
+        "--bom",
+        action="store_true",
+        help="tables: start each CSV file with a UTF-8 byte order mark, so Excel reads accents right",
+    )
     parser.set_defaults(run=run)
 
 
@@ -107,12 +117,14 @@ def _documents(args: argparse.Namespace, factsheets: list[tuple[str, Any]]) -> i
 
 
 def _tables(args: argparse.Namespace, factsheets: list[Any]) -> int:
-    from ..tables import TABLE_NAMES, table, write_csv  # noqa: PLC0415
+    from ..tables import TABLE_NAMES, combine, datapackage, table, write_csv  # noqa: PLC0415
 
-    hxl = args.to == "hxl"
+    hxl = args.to in ("hxl", "datapackage")
+    if args.table is not None and args.to == "datapackage":
+        return _usage("a data package holds every table; leave out --table")
     if args.table is not None:
         buffer = io.StringIO()
-        write_csv(table(args.table, factsheets), buffer, hxl=hxl)
+        write_csv(table(args.table, factsheets), buffer, hxl=hxl, bom=args.bom)
         return write_text(buffer.getvalue(), args.output, args.input_paths, newline="")
     if args.output is None:
         return _usage(f"choose a table with --table ({', '.join(TABLE_NAMES)}) or write all to -o DIR")
@@ -122,12 +134,18 @@ def _tables(args: argparse.Namespace, factsheets: list[Any]) -> int:
     directory = _directory(args.output)
     if directory is None:
         return EXIT_USAGE
+    found = combine(factsheets)
     for name in TABLE_NAMES:
         buffer = io.StringIO(newline="")
-        write_csv(table(name, factsheets), buffer, hxl=hxl)
+        write_csv(found[name], buffer, hxl=hxl, bom=args.bom)
         status = write_text(buffer.getvalue(), str(directory / f"{name}.csv"), args.input_paths, newline="")
         if status != EXIT_OK:
             return status
+    if args.to == "datapackage":
+        import json  # noqa: PLC0415
+
+        descriptor = json.dumps(datapackage(found, bom=args.bom), indent=2, ensure_ascii=False) + "\n"
+        return write_text(descriptor, str(directory / "datapackage.json"), args.input_paths)
     return EXIT_OK
 
 
@@ -152,4 +170,17 @@ def run(args: argparse.Namespace) -> int:
         return status
     if args.to in ("json", "yaml"):
         return _documents(args, loaded)
+    if args.to == "datapackage":
+        from ..tables import factsheet_id  # noqa: PLC0415
+
+        seen: dict[str, str] = {}
+        for name, factsheet in loaded:
+            key = factsheet_id(factsheet)
+            if key in seen:
+                # Its keys would repeat: the package would not be valid.
+                return _usage(
+                    f"{seen[key]} and {name} are the same factsheet ({key}), two editions of it; "
+                    "a data package holds one edition of each: convert one of them"
+                )
+            seen[key] = name
     return _tables(args, [f for _, f in loaded])

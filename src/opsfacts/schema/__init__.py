@@ -13,6 +13,7 @@ from ._generate import (
     DIALECT,
     ENFORCED_FORMATS,
     MODEL_ONLY_RULES,
+    SCHEMA_BASE_URL,
     SCHEMA_FILE_NAME,
     SCHEMA_ID,
     ModelOnlyRule,
@@ -23,6 +24,8 @@ from ._generate import (
     schema_id,
     schema_path,
     schema_text,
+    schema_url,
+    schema_urn,
     to_text,
     validator,
 )
@@ -34,6 +37,7 @@ __all__ = [
     "DIALECT",
     "ENFORCED_FORMATS",
     "MODEL_ONLY_RULES",
+    "SCHEMA_BASE_URL",
     "SCHEMA_FILE_NAME",
     "SCHEMA_ID",
     "ModelOnlyRule",
@@ -45,6 +49,8 @@ __all__ = [
     "schema_id",
     "schema_path",
     "schema_text",
+    "schema_url",
+    "schema_urn",
     "to_text",
     "validator",
 ]

@@ -10,7 +10,8 @@ Supported field types (anything else raises :class:`SchemaError`):
   :data:`~opsfacts.model.DECIMAL_PATTERN`); ``datetime.date`` (a
   ``YYYY-MM-DD`` string, ``format: date``);
 * code lists (subclasses of :class:`~opsfacts.model.Code`): ``enum`` plus
-  ``x-enumDescriptions``, an object mapping each code to its meaning;
+  ``enumDescriptions``, each code's meaning in the order of ``enum`` (the
+  keyword editors such as VS Code show beside each value);
 * ``Annotated[base, Constraint]``: the base's schema plus ``Constraint.schema``;
 * ``tuple[X, ...]``: an array of X;
 * ``X | None``: X or ``null``;
@@ -22,11 +23,16 @@ Conventions shared with :mod:`opsfacts.documents`: property names come from
 :func:`~opsfacts.documents.field_key` (``schema`` is ``$schema``); a field with
 a default is optional (the converter leaves defaults out); a field without a
 default is required, also when it may be ``null`` (required-but-nullable);
-``const`` metadata becomes ``const``.
+``const`` metadata becomes ``const``. Descriptions come from the docstrings
+as plain text (``description``, ``enumDescriptions``) and as Markdown
+(``markdownDescription``), never with reStructuredText markup.
 
-The bundled schema's ``$id`` is ``urn:opsfacts:schema:factsheet:<version>``
-with the format version (:data:`SCHEMA_ID`); a new format version is a new
-``$id`` and a new file ``schemas/factsheet-<version>.schema.json``. The schemas
+The bundled schema's ``$id`` is the https URL the documentation publishes it
+at (:data:`SCHEMA_ID`, under :data:`SCHEMA_BASE_URL`), so an editor can load
+a document's ``$schema``; a new format version is a new ``$id`` and a new file
+``schemas/factsheet-<version>.schema.json``. The 1.0
+schema keeps the URN it was released with (:func:`schema_id`), and is
+published at the same kind of URL (:func:`schema_url`). The schemas
 of older versions this release still reads (:data:`opsfacts.documents.READ_VERSIONS`)
 stay published beside it, frozen as they were released: :func:`bundled_schema`
 reads them, and only the current one is generated.
@@ -50,12 +56,14 @@ from ..model._classes import FORMAT_VERSION, AgeCount, Factsheet, Operation, Per
 from ..model._constraints import DATE_PATTERN, DECIMAL_PATTERN, constraint_of
 from ..model._dates import PARTIAL_DATE_PATTERN, PartialDate
 from ..model._modelling import any_of_groups, class_doc, field_doc, shorthand_of
+from ..model._prose import markdown, plain
 from ..model._types import alternatives, is_optional, is_tuple, item_type, non_null, unannotated
 
 __all__ = [
     "DIALECT",
     "ENFORCED_FORMATS",
     "MODEL_ONLY_RULES",
+    "SCHEMA_BASE_URL",
     "SCHEMA_FILE_NAME",
     "SCHEMA_ID",
     "ModelOnlyRule",
@@ -66,6 +74,8 @@ __all__ = [
     "schema_id",
     "schema_path",
     "schema_text",
+    "schema_url",
+    "schema_urn",
     "to_text",
     "validator",
 ]
@@ -74,8 +84,25 @@ DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
 """The JSON Schema dialect of every generated schema."""
 
 
+SCHEMA_BASE_URL: Final = "https://opsfacts.readthedocs.io/en/latest/_static/schemas/"
+"""Where the documentation publishes every schema file of ``schemas/`` (the docs build copies them)."""
+
+_RELEASED_IDS: Final = {"1.0": "urn:opsfacts:schema:factsheet:1.0"}
+# Released schema files are frozen: 1.0 keeps its URN, which documents of that version name.
+
+
+def schema_url(version: str = FORMAT_VERSION) -> str:
+    """The https URL the docs publish the factsheet schema of a format version at (editors load it)."""
+    return f"{SCHEMA_BASE_URL}{schema_file_name(version)}"
+
+
 def schema_id(version: str = FORMAT_VERSION) -> str:
-    """``$id`` of the factsheet schema of a format version."""
+    """``$id`` of the factsheet schema of a format version: its URL, or the URN 1.0 was released with."""
+    return _RELEASED_IDS.get(version, schema_url(version))
+
+
+def schema_urn(version: str) -> str:
+    """The URN that named a format version's schema before schemas had URLs; still understood."""
     return f"urn:opsfacts:schema:factsheet:{version}"
 
 
@@ -85,7 +112,7 @@ def schema_file_name(version: str = FORMAT_VERSION) -> str:
 
 
 SCHEMA_ID: Final = schema_id()
-"""``$id`` of the current factsheet schema: versioned with the format, resolvable offline only."""
+"""``$id`` of the current factsheet schema: the URL it is published at, versioned with the format."""
 SCHEMA_FILE_NAME: Final = schema_file_name()
 """File name of the current bundled factsheet schema."""
 
@@ -98,7 +125,8 @@ pattern already restricts URLs to RFC 3986 characters.
 
 # Keyword order in every schema object, so output is canonical; unknown keywords go last, sorted.
 _KEYWORD_ORDER = (
-    "$schema", "$id", "$ref", "title", "description", "type", "const", "enum", "x-enumDescriptions",
+    "$schema", "$id", "$ref", "title", "description", "markdownDescription", "type", "const", "enum",
+    "enumDescriptions",
     "format", "pattern", "minLength", "maxLength", "minimum", "maximum", "items", "minItems",
     "uniqueItems", "properties", "required", "additionalProperties", "anyOf", "allOf", "default",
     "examples",
@@ -249,9 +277,19 @@ def _ordered(schema: dict[str, Any]) -> dict[str, Any]:
     return dict(sorted(schema.items(), key=lambda kv: (_RANK.get(kv[0], len(_RANK)), kv[0])))
 
 
+def _described(text: str) -> dict[str, str]:
+    # Editors show description as plain text and markdownDescription (VS Code), where the docstring
+    # has markup (literals, links), as Markdown.
+    if not text:
+        return {}
+    described = {"description": plain(text)}
+    if markdown(text) != described["description"]:
+        described["markdownDescription"] = markdown(text)
+    return described
+
+
 def _describe_class(cls: type) -> dict[str, Any]:
-    text = class_doc(cls)
-    return {"title": cls.__name__, "description": text} if text else {"title": cls.__name__}
+    return {"title": cls.__name__, **_described(class_doc(cls))}
 
 
 def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
@@ -294,9 +332,9 @@ class _Builder:
         values = [member.value for member in cls]
         if not all(isinstance(v, str) for v in values):
             raise SchemaError(f"code list {cls.__name__} has values that are not strings")
-        meanings = {m.value: getattr(m, "description", "") for m in cls}
+        meanings = [plain(getattr(m, "description", "")) for m in cls]
         return _ordered(
-            {**_describe_class(cls), "type": "string", "enum": values, "x-enumDescriptions": meanings}
+            {**_describe_class(cls), "type": "string", "enum": values, "enumDescriptions": meanings}
         )
 
     def object_schema(self, cls: type) -> dict[str, Any]:
@@ -310,8 +348,7 @@ class _Builder:
             except SchemaError as exc:
                 raise SchemaError(f"{cls.__name__}.{field.name}: {exc}") from None
             extra: dict[str, Any] = {}
-            if field_doc(field):
-                extra["description"] = field_doc(field)
+            extra.update(_described(field_doc(field)))
             if "const" in field.metadata:
                 extra["const"] = field.metadata["const"]
             if field.default is attrs.NOTHING or "const" in field.metadata:

@@ -28,7 +28,9 @@ OPS009    internal: a consistency rule crashed, or a rule plug-in could not be
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any, Final
 
 import attrs
@@ -43,6 +45,8 @@ __all__ = [
     "LOAD_CODES",
     "REPORT_SCHEMA_ID",
     "REPORT_VERSION",
+    "SARIF_FINGERPRINT",
+    "SARIF_ROOT",
     "SEVERITIES",
     "FileReport",
     "Report",
@@ -293,51 +297,160 @@ def render_github(report: Report) -> str:
 # --- sarif ----------------------------------------------------------------------
 
 _SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+_SARIF_LEVELS: Final = {"error": "error", "warning": "warning", "info": "note"}
+SARIF_ROOT: Final = "%SRCROOT%"
+"""``uriBaseId`` of the SARIF locations: paths relative to the directory ``opsfacts validate`` ran in
+(the repository's root in CI), which is what GitHub code scanning maps to files."""
+SARIF_FINGERPRINT: Final = "opsfactsFinding/v1"
+"""Key of the ``partialFingerprints`` entry: a hash of the code, the file and the JSON path, so an
+alert is the same one across runs and when lines move."""
+_STDIN = "<stdin>"
+# What each load code covers, for the rule's full description (the table in this module's docstring).
+_LOAD_DETAILS: Final = {
+    "OPS000": "The file is missing, unreadable or too large; opsfacts validate exits with status 2.",
+    "OPS001": "The text is not well-formed JSON or YAML: it is empty, starts with a byte order mark, has a "
+    "duplicate key, is nested too deeply or is too large, or its root is not an object.",
+    "OPS002": "A value has the wrong JSON type (a number where the format expects text, for instance).",
+    "OPS003": "A key the factsheet format requires is missing.",
+    "OPS004": "A key is not part of the factsheet format (often a misspelt key).",
+    "OPS005": "A value is not allowed: an unknown code, an impossible date, a malformed number or text, or "
+    "a rule of the model.",
+    "OPS006": "The document breaks a rule of the JSON Schema it was checked against (--jsonschema or a "
+    "local $schema) that the model did not report at the same place.",
+    "OPS007": "The document's $schema names no schema opsfacts knows, or one it cannot use; schemas are "
+    "never fetched from the network.",
+    "OPS008": "A notice, not an error: the document is in an older format version and was read through "
+    "migration; opsfacts migrate rewrites it in the current version.",
+    "OPS009": "Internal: a consistency rule crashed, or a rule plug-in could not be loaded. A bug to "
+    "report, not a problem of the document.",
+}
 
 
-def _rule(code: str) -> dict[str, Any]:
-    if code in LOAD_CODES:
-        name, text = LOAD_CODES[code]
-        anchor = "ci.html#load-problem-codes"
-    else:
-        name, text, anchor = code.lower(), f"Consistency rule {code}.", f"checks.html#{code.lower()}"
+def _pascal(words: str) -> str:
+    # "missing-key" -> "MissingKey"; "Funded amount exceeds the amount requested" -> "FundedAmountExceeds..."
+    import re  # noqa: PLC0415 - only for SARIF output
+
+    return "".join(part[:1].upper() + part[1:] for part in re.split(r"[^0-9A-Za-z]+", words) if part)
+
+
+def _sarif_rule(
+    code: str, name: str, title: str, rationale: str, *, severity: str, anchor: str
+) -> dict[str, Any]:
+    from ..model._prose import markdown, plain  # noqa: PLC0415 - only for SARIF output
+
+    url = DOCS_URL + anchor
+    text, short = plain(rationale), plain(title).rstrip(".")
     return {
         "id": code,
-        "name": name,
-        "shortDescription": {"text": text},
-        "helpUri": DOCS_URL + anchor,
+        "name": _pascal(name),
+        "shortDescription": {"text": short},
+        "fullDescription": {"text": text},
+        "defaultConfiguration": {"level": _SARIF_LEVELS.get(severity, "warning")},
+        "help": {
+            "text": f"{text}\n\nRule catalogue: {url}",
+            "markdown": f"**{code}: {markdown(title).rstrip('.')}**\n\n{markdown(rationale)}\n\n"
+            f"See [{code} in the rule catalogue]({url}).",
+        },
+        "helpUri": url,
+        "properties": {"tags": ["opsfacts"]},
     }
 
 
-def _uri(file: str) -> str:
+def _sarif_rules(codes: Iterable[str]) -> list[dict[str, Any]]:
+    # Every load code and every registered rule, so a rule's index does not depend on the findings;
+    # a code in the report that neither knows (a plug-in that failed to load) gets a plain entry.
+    from ..checks._registry import rules  # noqa: PLC0415 - loads the rule modules and plug-ins
+
+    described: dict[str, dict[str, Any]] = {}
+    for code, (name, text) in LOAD_CODES.items():
+        described[code] = _sarif_rule(
+            code,
+            name,
+            text,
+            _LOAD_DETAILS.get(code, text),
+            severity="info" if code == "OPS008" else "error",
+            anchor="ci.html#load-problem-codes",
+        )
+    for rule in rules():
+        described[rule.code] = _sarif_rule(
+            rule.code,
+            rule.title,
+            rule.title,
+            rule.rationale or rule.title,
+            severity=rule.severity.value,
+            anchor=f"checks.html#{rule.code.lower()}",
+        )
+    for code in codes:
+        if code not in described:
+            text = f"Rule {code}, from a plug-in that is not loaded."
+            described[code] = _sarif_rule(
+                code, f"Rule {code}", text, text, severity="warning", anchor="checks.html"
+            )
+    return [described[code] for code in sorted(described)]
+
+
+def _relative(file: str, root: Path) -> str | None:
+    # The path relative to the root, with forward slashes; None when it lies outside the root.
+    relative = os.path.relpath(os.path.abspath(file), os.path.abspath(root))
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep) or os.path.isabs(relative):
+        return None
+    return Path(relative).as_posix()
+
+
+def _artifact(file: str, root: Path) -> dict[str, Any]:
     from urllib.parse import quote  # noqa: PLC0415 - only for SARIF output
 
-    return quote(file.replace("\\", "/"), safe="/:._-~")
+    if file == _STDIN:
+        # Standard input has no URI: the location names it in words, with no file to map to.
+        return {"description": {"text": "standard input"}}
+    relative = _relative(file, root)
+    if relative is None:
+        # Outside the root: an absolute file URI, the other form code scanning accepts.
+        return {"uri": Path(os.path.abspath(file)).as_uri()}
+    return {"uri": quote(relative, safe="/._-~"), "uriBaseId": SARIF_ROOT}
 
 
-def render_sarif(report: Report) -> str:
-    """A SARIF 2.1.0 log with one run, a rule per code and a result per entry."""
-    codes = sorted({e.code for f in report.files for e in f.entries})
-    index = {code: i for i, code in enumerate(codes)}
-    levels = {"error": "error", "warning": "warning", "info": "note"}
+def _fingerprint(code: str, location: dict[str, Any], path: str | None) -> str:
+    import hashlib  # noqa: PLC0415 - only for SARIF output
+
+    where = location.get("uri") or location.get("description", {}).get("text", "")
+    return hashlib.sha256(f"{code}\0{where}\0{path or '$'}".encode()).hexdigest()
+
+
+def render_sarif(report: Report, *, root: str | os.PathLike[str] | None = None) -> str:
+    """A SARIF 2.1.0 log for GitHub code scanning: one run, every rule, a result per entry.
+
+    Rules carry their title, rationale, help (text and Markdown, linking the
+    rule catalogue) and default level; file locations are relative to
+    ``root`` (default: the current directory) under ``uriBaseId``
+    :data:`SARIF_ROOT`; each result has a ``partialFingerprints`` entry
+    (:data:`SARIF_FINGERPRINT`) that does not change when lines move.
+    """
+    base = Path.cwd() if root is None else Path(root)
+    used = {e.code for f in report.files for e in f.entries}
+    rules = _sarif_rules(used)
+    index = {rule["id"]: i for i, rule in enumerate(rules)}
     results = []
     for file in report.files:
+        artifact = _artifact(file.file, base)
         for entry in file.entries:
-            location: dict[str, Any] = {"artifactLocation": {"uri": _uri(file.file)}}
-            if entry.line is not None:
-                location["region"] = {"startLine": entry.line, "startColumn": entry.column or 1}
-            result: dict[str, Any] = {
-                "ruleId": entry.code,
-                "ruleIndex": index[entry.code],
-                "level": levels[entry.severity],
-                "message": {"text": f"{entry.path}: {entry.message}" if entry.path else entry.message},
-                "locations": [{"physicalLocation": location}],
-            }
+            # Code scanning places every result on a line: a problem of the whole file is on line 1.
+            region = {"startLine": entry.line or 1, "startColumn": entry.column or 1}
+            location: dict[str, Any] = {"physicalLocation": {"artifactLocation": artifact, "region": region}}
             if entry.path:
-                result["locations"][0]["logicalLocations"] = [
-                    {"fullyQualifiedName": entry.path, "kind": "element"}
-                ]
-            results.append(result)
+                location["logicalLocations"] = [{"fullyQualifiedName": entry.path, "kind": "element"}]
+            results.append(
+                {
+                    "ruleId": entry.code,
+                    "ruleIndex": index[entry.code],
+                    "level": _SARIF_LEVELS[entry.severity],
+                    "message": {"text": f"{entry.path}: {entry.message}" if entry.path else entry.message},
+                    "locations": [location],
+                    "partialFingerprints": {
+                        SARIF_FINGERPRINT: _fingerprint(entry.code, artifact, entry.path)
+                    },
+                }
+            )
     log = {
         "$schema": _SARIF_SCHEMA,
         "version": "2.1.0",
@@ -347,10 +460,13 @@ def render_sarif(report: Report) -> str:
                     "driver": {
                         "name": "opsfacts",
                         "version": __version__,
+                        "semanticVersion": __version__,
                         "informationUri": DOCS_URL,
-                        "rules": [_rule(code) for code in codes],
+                        "rules": rules,
                     }
                 },
+                "automationDetails": {"id": "opsfacts/"},
+                "columnKind": "unicodeCodePoints",
                 "results": results,
             }
         ],

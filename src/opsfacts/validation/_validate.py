@@ -26,7 +26,7 @@ from ..documents._migration import READ_VERSIONS, version_of
 from ..documents._sources import Parsed
 from ..errors import InvalidDocument, ParseError, ReadError
 from ..model._classes import FORMAT_VERSION
-from ..schema._generate import schema_file_name, schema_id
+from ..schema._generate import schema_file_name, schema_id, schema_url, schema_urn
 from ._report import FileReport, Report, sort_entries
 
 if TYPE_CHECKING:
@@ -98,7 +98,12 @@ class _SchemaRef:
 
 _BUNDLED = _SchemaRef()
 _BY_VERSION = {version: _SchemaRef(bundled=version) for version in READ_VERSIONS}
-_BY_ID = {schema_id(version): ref for version, ref in _BY_VERSION.items()}
+# Each bundled schema by its $id, its published URL and the URN schemas had before they had URLs.
+_BY_ID = {
+    name: ref
+    for version, ref in _BY_VERSION.items()
+    for name in (schema_id(version), schema_url(version), schema_urn(version))
+}
 _BY_FILE_NAME = {schema_file_name(version): ref for version, ref in _BY_VERSION.items()}
 
 
@@ -348,6 +353,7 @@ def validate(
     ...     print(file.file, file.status, *sorted({entry.code for entry in file.entries}))
     examples/mali-2017-06.as-published.json invalid OPS102 OPS108 OPS602 OPS701
     examples/mali-2017-06.corrected.json valid
+    examples/mali-2017-09.json valid
     >>> print(render(validate(["examples/mali-2017-06.corrected.json"]), "text"), end="")
     1 file checked, 1 valid
     >>> validate(["examples/mali-2017-07.json"]).exit_code
