@@ -20,6 +20,8 @@ _REQUESTED = re.compile(
     r"\b(?:requested|required|requirements?|requis|besoins|demand[ée]s?)\b", re.IGNORECASE
 )
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+# The share wrapped onto a line of its own after "Unfunded USD 13.2 million": "(62%)".
+_CARRIED_PERCENT = re.compile(r"\(\s*\d{1,3}(?:[.,]\d+)?\s?%\s*\)")
 
 
 def _figure(line: Line, start: int, currency: str | None) -> tuple[dict[str, Any], str | None, str] | None:
@@ -35,7 +37,22 @@ def read_funding(lines: Sequence[Line], parts: dict[str, list[Part]], rec: Recor
     if not blocks:
         rec.not_found("funding: no funding heading")
         return None
-    block = blocks[0]
+    # A narrative section may be headed "FUNDING" too: the block that reads most is the funding block.
+    best: tuple[dict[str, Any] | None, Recorder] = (None, Recorder())
+    for block in blocks:
+        trial = Recorder()
+        found = _read_block(block, lines, trial)
+        if found is not None and (best[0] is None or len(found) > len(best[0])):
+            best = (found, trial)
+    funding, trial = best
+    rec.records += trial.records
+    rec.missing += trial.missing
+    if funding is None:
+        rec.not_found("funding: no amount or percentage")
+    return funding
+
+
+def _read_block(block: Part, lines: Sequence[Line], rec: Recorder) -> dict[str, Any] | None:
     funding: dict[str, Any] = {}
     date = read_date(block.heading.text)
     if date:
@@ -72,11 +89,18 @@ def read_funding(lines: Sequence[Line], parts: dict[str, list[Part]], rec: Recor
             continue
         elif current is None:
             continue
-        position = 0
-        if current is not None:
-            keyword = (_UNFUNDED if current == "unfunded" else _FUNDED).search(text)
-            position = keyword.end() if keyword else 0
+        keyword = (_UNFUNDED if current == "unfunded" else _FUNDED).search(text)
+        position = keyword.end() if keyword else 0
         percent = read_percent(text, start=position)
+        if (
+            percent is not None
+            and keyword is None
+            and not _CARRIED_PERCENT.fullmatch(text)
+            and (index == 0 or re.search(r"\d", body[index - 1].text))
+        ):
+            # A bare "38%" away from its keyword is a chart's label (the donut's centre), not this share;
+            # it is the share where the keyword stands alone on the line before ("Funded" / "7%").
+            percent = None
         if percent is not None and f"{current}_percent" not in funding:
             funding[f"{current}_percent"] = percent.value
             rec.note(f"funding.{current}_percent", percent.value, line, percent.printed)
@@ -103,7 +127,6 @@ def read_funding(lines: Sequence[Line], parts: dict[str, list[Part]], rec: Recor
                 rec.note("funding.requested", figure[0], line, figure[2])
                 break
     if not any(key in funding for key in ("requested", "funded", "unfunded", "funded_percent")):
-        rec.not_found("funding: no amount or percentage")
         return None
     if currency:
         funding["currency"] = currency

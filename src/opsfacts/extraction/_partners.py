@@ -68,6 +68,8 @@ def _partner(text: str) -> dict[str, Any]:
 
 
 def _from_sentences(body: Sequence[Line], rec: Recorder) -> dict[str, Any] | None:
+    if not body:
+        return None
     text = " ".join(line.text.lstrip("■•▪- ") for line in body)
     text = re.sub(r"(\w)- (\w)", r"\1-\2", text)  # "non-" / "governmental": the hyphen is printed
     text = text.replace("non governmental", "non-governmental")

@@ -29,7 +29,18 @@ _OFFICES = (
 )
 _ENTRY = re.compile(r"^(?P<n>\d{1,5})\s+(?P<rest>[^\d].*)$")
 _IN = re.compile(r"\s+(?:in|à|au|en)\s+")
-_UNDER = re.compile(r"\s*\((?:under|sous|rattach[ée]s? à)\s+([^)]*)\)\s*$", re.IGNORECASE)
+_UNDER_WORDS = r"(?:under|reporting to|sous|rattach[ée]s? à)"
+# "(under SO Pasto)", "(reporting to the Representation in Addis Ababa)", ", under FO Pugnido".
+_UNDER = re.compile(
+    rf"(?:\s*\({_UNDER_WORDS}\s+(?P<a>[^()]*(?:\([^()]*\)[^()]*)*)\)|,\s+{_UNDER_WORDS}\s+(?P<b>[^,()]+))\s*$",
+    re.IGNORECASE,
+)
+# "2 Field Offices under SO Gambella: Itang (...) and Pugnido (...)".
+_UNDER_FIRST = re.compile(
+    rf"^(?P<label>.+?)\s+{_UNDER_WORDS}\s+(?P<under>[^:]+):\s*(?P<places>.+)$", re.IGNORECASE
+)
+# An office printed without a count on our own pages: "Country Office in Bogotá".
+_UNCOUNTED = re.compile(r"^(?P<label>(?:[\w-]+\s){0,3}[\w-]+)(?:\s+(?:in|à|au|en)\s+.+)?$")
 
 
 def _kind(text: str, table: tuple[tuple[str, str], ...]) -> str | None:
@@ -58,6 +69,28 @@ def _places(text: str) -> list[str]:
     return [p.strip() for p in result if p.strip()]
 
 
+def _office(kind: str, rest: str, count: int | None) -> dict[str, Any]:
+    """An office line's type, label, count, places and the office it reports to, as printed."""
+    item: dict[str, Any] = {"type": kind}
+    first = _UNDER_FIRST.match(rest)
+    under = None if first else _UNDER.search(rest)
+    if first:
+        label, places, boss = first["label"], first["places"], first["under"]
+    else:
+        text = rest[: under.start()] if under else rest
+        where = _IN.split(text, maxsplit=1)
+        label, places = where[0], (where[1] if len(where) == 2 else None)
+        boss = (under["a"] or under["b"]) if under else None
+    item["label"] = label.strip()
+    if count is not None:
+        item["count"] = count
+    if places:
+        item["locations"] = _places(places)
+    if boss:
+        item["under"] = " ".join(boss.split())
+    return item
+
+
 def read_presence(
     lines: Sequence[Line], parts: dict[str, list[Part]], rec: Recorder
 ) -> dict[str, Any] | None:
@@ -76,33 +109,32 @@ def read_presence(
         line = body[index]
         index += 1
         entry = _ENTRY.match(line.text)
-        if entry is None:
-            continue
-        count = int(entry["n"])
-        rest = entry["rest"].strip()
-        # "2 Field Offices in Mopti and" / "Timbuktu": an office line wrapped onto the next.
-        while (
-            index < len(body) and rest.endswith((" and", " et", ",")) and not _ENTRY.match(body[index].text)
+        uncounted = _UNCOUNTED.match(line.text) if entry is None else None
+        if entry is None and (
+            uncounted is None or _kind(uncounted["label"], _OFFICES) is None or line.text.endswith(":")
         ):
-            rest = f"{rest} {body[index].text}"
+            continue
+        count = int(entry["n"]) if entry else None
+        rest = entry["rest"].strip() if entry else line.text
+        # "2 Field Offices in Mopti and" / "Timbuktu": an office line wrapped onto the next;
+        # "1 Sub Office in Gambella (under the Representation" / "in Addis Ababa)" in a PDF.
+        while index < len(body) and (
+            (
+                rest.endswith((" and", " et", ","))
+                or (line.box is not None and rest.endswith("-") and not body[index].starts_block)
+                or rest.count("(") > rest.count(")")
+                or body[index].text.startswith(("and ", "et "))
+            )
+            and not _ENTRY.match(body[index].text)
+        ):
+            # A hyphen at a line's end is printed ("Kaga-" / "Bandoro"): the word goes on without a space.
+            rest = f"{rest}{'' if rest.endswith('-') else ' '}{body[index].text}"
             index += 1
-        office = _kind(rest.split(" in ")[0], _OFFICES)
+        office = _kind(re.split(r" in | under ", rest)[0], _OFFICES)
         category = _kind(rest, _STAFF)
         if office is not None and not re.search(r"staff|personnel", rest, re.IGNORECASE):
-            path = f"presence.offices[{len(offices)}]"
-            item: dict[str, Any] = {"type": office}
-            under = _UNDER.search(rest)
-            if under:
-                rest = rest[: under.start()]
-            where = _IN.split(rest, maxsplit=1)
-            item["label"] = where[0].strip()
-            item["count"] = count
-            if len(where) == 2:
-                item["locations"] = _places(where[1])
-            if under:
-                item["under"] = under[1]
-            offices.append(item)
-            rec.note(path, item, line)
+            offices.append(_office(office, rest, count))
+            rec.note(f"presence.offices[{len(offices) - 1}]", offices[-1], line, rest)
         elif category is not None or (offices == [] and re.search(r"staff|personnel", rest, re.IGNORECASE)):
             path = f"presence.staff[{len(staff)}]"
             member = {"category": category or "other", "label": rest, "count": count}
