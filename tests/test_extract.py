@@ -24,15 +24,13 @@ MALI_TEXT = REPO / "tests" / "data" / "reference" / "unhcr-mali-factsheet-2017-0
 MALI = REPO / "examples" / "mali-2017-06.as-published.json"
 # Pages whose text the extractor does not yet read to 95 %: what it misses is listed by part.
 BELOW = {
-    "burundi-situation-2015-11.operational-update.corrected.json": "population types in the table, donors",
-    "central-african-republic-2022-09.operational-update.corrected.json": "households, office places, donors",
-    "colombia-2021-06.operational-update.corrected.yaml": "office places, donors",
-    "ethiopia-gambella-2017-05.factsheet.corrected.yaml": "households, partners, donors",
-    "jordan-2018-08.factsheet.corrected.json": "partners, donors with notes",
-    "mozambique-cabo-delgado-2024-02.flash-update.corrected.json": "narrative groups, donors",
-    "niger-2019-03.factsheet.corrected.yaml": "donors with acronyms",
-    "botswana-2014-12.factsheet.corrected.yaml": "partners printed with notes",
+    "central-african-republic-2022-09.operational-update.corrected.json": "households in the table",
+    "ethiopia-gambella-2017-05.factsheet.corrected.yaml": "households, partners with a printed type label",
+    "jordan-2018-08.factsheet.corrected.json": "stated office total, a name ending in a type word",
+    "mozambique-cabo-delgado-2024-02.flash-update.corrected.json": "narrative groups",
 }
+# Pages printed to PDF that also fall short: the above, and Jordan's and Mozambique's wrapped rows.
+BELOW_PDF = {**BELOW}
 
 
 def _document(path: Path) -> tuple[opsfacts.Factsheet, dict[str, Any]]:

@@ -44,7 +44,13 @@ def _names(text: str, wanted: int | None) -> list[str]:
     only when the stated count says one more name is there.
     """
     text = re.sub(r"^(?:the|la|le|les|l')\s+", "", text.strip().rstrip("."), flags=re.IGNORECASE)
-    parts = [p.strip() for p in re.split(r",\s*(?:and\s+|et\s+)?|\s+and\s+the\s+", text) if p.strip()]
+    # Commas inside brackets ("(health, community services)") do not separate names.
+    text = re.sub(r"\([^()]*\)", lambda m: m[0].replace(",", "\x00"), text)
+    parts = [
+        p.strip().replace("\x00", ",")
+        for p in re.split(r",\s*(?:and\s+|et\s+)?|\s+and\s+the\s+", text)
+        if p.strip()
+    ]
     if parts and wanted is not None and len(parts) == wanted - 1:
         last = re.split(r"\s+(?:and|et)\s+(?!.*\s(?:and|et)\s)", parts[-1], maxsplit=1)
         parts[-1:] = last
@@ -132,10 +138,25 @@ def _from_list(body: Sequence[Line], rec: Recorder) -> dict[str, Any] | None:
     return {"partners": partners} if partners else None
 
 
+def _is_our_list(body: Sequence[Line]) -> bool:
+    """Whether a block is our own page's list: most lines end with a partner type or role in words."""
+    labelled = [
+        line
+        for line in body
+        if any(line.text.endswith(f" {label}") for label in (*_TYPE_LABELS, *_ROLE_LABELS))
+    ]
+    return bool(body) and (body[0].text.startswith("The factsheet states") or len(labelled) * 2 >= len(body))
+
+
 def read_partners(
     lines: Sequence[Line], parts: dict[str, list[Part]], rec: Recorder
 ) -> dict[str, Any] | None:
     """The partners block, or None where no partner name can be read."""
+    for block in parts.get("partners", []):
+        if _is_our_list(block.lines):
+            listed = _from_list(block.lines, rec)
+            if listed is not None:
+                return listed
     for block in parts.get("partners", []):
         sentences = _from_sentences(block.lines, rec)
         if sentences is not None:

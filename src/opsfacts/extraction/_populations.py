@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from ..model import PopulationType
 from ._blocks import Part
 from ._lines import Line
 from ._numbers import COUNT, read_count
@@ -40,6 +41,9 @@ _ROW = re.compile(
 )
 _TOTAL = re.compile(r"^(?:total|totale?|in total)\b|persons of concern|personnes\b", re.IGNORECASE)
 _MARKS = re.compile(r"(\*+|[¹²³])$")
+_CODE = "|".join(t.value for t in PopulationType)
+# The types our own page prints for a group of more than one: "REF + ASY".
+_CODES = re.compile(rf"(?<![\w+] )\b(?:{_CODE})(?: \+ (?:{_CODE}))+\b(?! \+)")
 
 
 def types_in_label(label: str) -> list[str]:
@@ -201,4 +205,26 @@ def read_populations(
     if not groups:
         rec.not_found("populations: no group with a count")
         return None
+    _read_details(candidates, groups, rec)
     return {"groups": groups}
+
+
+def _read_details(lines: Sequence[Line], groups: list[dict[str, Any]], rec: Recorder) -> None:
+    """Households and types from our own page's table: "Ouham 94,560 21,400 households" / "… · IDP + RET"."""
+    index = {group["label"]: position for position, group in enumerate(groups)}
+    for number, line in enumerate(lines):
+        row = _ROW.match(line.text)
+        if row is None or _MARKS.sub("", row["label"]).strip() not in index:
+            continue
+        position = index[_MARKS.sub("", row["label"]).strip()]
+        group, path = groups[position], f"populations.groups[{position}]"
+        if row["hh"] and "households" not in group:
+            reading = read_count(row["hh"])
+            if reading is not None:
+                group["households"] = reading.value
+                rec.note(f"{path}.households", reading.value, line, f"{row['hh']} households")
+        following = lines[number + 1].text if number + 1 < len(lines) else ""
+        codes = _CODES.search(following) if " · " in f" {following} " or _CODES.fullmatch(following) else None
+        if codes:
+            group["types"] = codes[0].split(" + ")
+            rec.note(f"{path}.types", group["types"], lines[number + 1], codes[0])
