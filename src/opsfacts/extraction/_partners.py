@@ -109,18 +109,50 @@ def _from_sentences(body: Sequence[Line], rec: Recorder) -> dict[str, Any] | Non
     return result
 
 
+def _single_word_type(text: str, kind: str, body: Sequence[Line]) -> bool:
+    """Whether a last word that is also a type ("Foundation", "Government") is the type, not the name's end.
+
+    Only where the name plainly ends before it (after a bracket, a note, or the same word) on this
+    line or another of the list, or where a role follows, as our page prints it.
+    """
+
+    def plain(text: str) -> bool:
+        before = text[: -len(kind)].rstrip()
+        return before.endswith((")", f" {kind}")) or " – " in before
+
+    # The same word after a bracket on another line of the list shows it is printed as the type.
+    return plain(text) or any(line.text.endswith(f" {kind}") and plain(line.text) for line in body)
+
+
+def _wraps(line: Line, following: Line | None) -> bool:
+    """Whether a PDF list line goes on in the next: it is cut mid-phrase, or the next starts in lower case."""
+    if line.box is None or following is None or following.starts_block:
+        return False
+    text, after = line.text, following.text
+    return (
+        text.endswith((",", "–", "-", " and", " et", " of", " de", " for", " pour"))
+        or text.count("(") > text.count(")")
+        or after[:1].islower()
+        or after in _ROLE_LABELS
+        or after in _TYPE_LABELS
+    )
+
+
 def _from_list(body: Sequence[Line], rec: Recorder) -> dict[str, Any] | None:
     """The rendered page's list: one partner a line, its type and role in words after its name."""
     partners: list[dict[str, Any]] = []
     pending = ""
-    for line in body:
+    for index, line in enumerate(body):
         text = f"{pending} {line.text}".strip() if pending else line.text
         if text.startswith("The factsheet states"):
             continue
         role = next((r for r in _ROLE_LABELS if text.endswith(f" {r}") or text == r), None)
         rest = text[: -len(role)].strip() if role else text
         kind = next((t for t in _TYPE_LABELS if rest.endswith(f" {t}")), None)
-        if role is None and kind is None and line.box is not None and not line.starts_block and pending == "":
+        if kind is not None and " " not in kind and role is None and not _single_word_type(rest, kind, body):
+            kind = None
+        following = body[index + 1] if index + 1 < len(body) else None
+        if role is None and kind is None and pending == "" and _wraps(line, following):
             pending = text
             continue
         pending = ""

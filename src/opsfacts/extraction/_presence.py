@@ -105,9 +105,13 @@ def read_presence(
     offices: list[dict[str, Any]] = []
     body = list(block.lines)
     index = 0
+    section = ""
     while index < len(body):
         line = body[index]
         index += 1
+        if re.fullmatch(r"(?:staff|personnel|offices|bureaux)\s*:?", line.text, re.IGNORECASE):
+            section = "staff" if line.text.lower().startswith(("staff", "personnel")) else "offices"
+            continue
         entry = _ENTRY.match(line.text)
         uncounted = _UNCOUNTED.match(line.text) if entry is None else None
         if entry is None and (
@@ -150,7 +154,7 @@ def read_presence(
             staff.append(member)
             rec.note(path, member, line, low=category is None)
         elif re.fullmatch(r"in total|total", rest, re.IGNORECASE):
-            key = "stated_office_total" if offices else "stated_staff_total"
+            key = "stated_office_total" if offices or section == "offices" else "stated_staff_total"
             presence[key] = count
             rec.note(f"presence.{key}", count, line)
     offices_total = re.search(
