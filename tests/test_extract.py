@@ -22,14 +22,6 @@ DOCUMENTS = sorted(
 )
 MALI_TEXT = REPO / "tests" / "data" / "reference" / "unhcr-mali-factsheet-2017-06.txt"
 MALI = REPO / "examples" / "mali-2017-06.as-published.json"
-# Pages whose text the extractor does not yet read to 95 %: what it misses is listed by part.
-BELOW = {
-    "central-african-republic-2022-09.operational-update.corrected.json": "group types not printed",
-    "ethiopia-gambella-2017-05.factsheet.corrected.yaml": "group types the page does not print, partners",
-    "mozambique-cabo-delgado-2024-02.flash-update.corrected.json": "group types the page does not print",
-}
-# Pages printed to PDF that fall short of 95 %: the same ones.
-BELOW_PDF = dict(BELOW)
 
 
 def _document(path: Path) -> tuple[opsfacts.Factsheet, dict[str, Any]]:
@@ -37,16 +29,7 @@ def _document(path: Path) -> tuple[opsfacts.Factsheet, dict[str, Any]]:
     return factsheet, to_dict(factsheet)
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(p, marks=pytest.mark.xfail(reason=f"below 95 %: {BELOW[p.name]}"))
-        if p.name in BELOW
-        else p
-        for p in DOCUMENTS
-    ],
-    ids=lambda p: p.name,
-)
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
 def test_our_page_text_round_trips(path: Path) -> None:
     factsheet, document = _document(path)
     comparison = compare(document, extract(page_text(render_html(factsheet))).draft)

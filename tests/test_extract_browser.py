@@ -12,7 +12,7 @@ import pytest
 from opsfacts.extraction import compare, extract
 from opsfacts.render import render_html
 from test_browser import run_chromium
-from test_extract import BELOW_PDF, DOCUMENTS, _document
+from test_extract import DOCUMENTS, _document
 
 
 def _printed(path: Path, tmp_path: Path) -> Path:
@@ -29,11 +29,5 @@ def test_printed_page_round_trips(path: Path, tmp_path: Path) -> None:
     _, document = _document(path)
     comparison = compare(document, extract(_printed(path, tmp_path)).draft)
     print(f"\n{path.name}\n{comparison.table()}")
-    # Never a wrong value, on every page.
     assert comparison.wrong_values == ()
-    if path.name in BELOW_PDF:
-        assert comparison.exact > 0
-        if comparison.recall >= 0.95:
-            pytest.fail(f"{path.name} now reaches 95 %: take it out of BELOW_PDF")
-    else:
-        assert comparison.recall >= 0.95
+    assert comparison.recall >= 0.95

@@ -124,6 +124,23 @@ def _single_word_type(text: str, kind: str, body: Sequence[Line]) -> bool:
     return plain(text) or any(line.text.endswith(f" {kind}") and plain(line.text) for line in body)
 
 
+def _shared_label(body: Sequence[Line]) -> str | None:
+    """A type printed in the sheet's own words after most names of the list ("NRC NGO", "IRC NGO").
+
+    A last word ending more than half the list's lines (three at least) is not part of the names.
+    """
+    names = [line.text for line in body if not line.text.startswith("The factsheet states")]
+    lasts = [text.rsplit(" ", 1)[-1] for text in names if " " in text]
+    common = max(set(lasts), key=lasts.count, default=None)
+    if common is None or lasts.count(common) < 3 or lasts.count(common) * 2 <= len(names):
+        return None
+    if common in _TYPE_LABELS or common in _ROLE_LABELS:
+        return None
+    # Where most lines end with a type in the model's words ("National NGO"), those are the types.
+    typed = [text for text in names if any(text.endswith(f" {label}") for label in _TYPE_LABELS)]
+    return None if len(typed) * 2 > len(names) else common
+
+
 def _wraps(line: Line, following: Line | None) -> bool:
     """Whether a PDF list line goes on in the next: it is cut mid-phrase, or the next starts in lower case."""
     if line.box is None or following is None or following.starts_block:
@@ -142,6 +159,7 @@ def _from_list(body: Sequence[Line], rec: Recorder) -> dict[str, Any] | None:
     """The rendered page's list: one partner a line, its type and role in words after its name."""
     partners: list[dict[str, Any]] = []
     pending = ""
+    shared = _shared_label(body)
     for index, line in enumerate(body):
         text = f"{pending} {line.text}".strip() if pending else line.text
         if text.startswith("The factsheet states"):
@@ -157,12 +175,18 @@ def _from_list(body: Sequence[Line], rec: Recorder) -> dict[str, Any] | None:
             continue
         pending = ""
         name = rest[: -len(kind)].strip() if kind else rest
+        label = None
+        if shared and rest.endswith(f" {shared}"):
+            # "Plan International NGO" in a list of "… NGO": the sheet's word, not "International NGO".
+            kind, label, name = None, shared, rest[: -len(shared)].strip()
         name, _, note = name.partition(" – ")
         partner = _partner(name)
         if note:
             partner["note"] = note
         if kind:
             partner["type"] = _TYPE_CODES[kind]
+        if label:
+            partner["type_label"] = label
         if role:
             partner["role"] = _ROLE_CODES[role]
         rec.note(f"partners.partners[{len(partners)}]", partner, line, text)

@@ -41,7 +41,13 @@ _COLUMN_GAP = 8.0
 """The narrowest vertical strip of white (in points) that splits a region into columns."""
 _ROW_GAP = 3.0
 """The narrowest horizontal strip of white that splits a region: wider than a paragraph's leading."""
-_FIGURE = re.compile(r"[\d.,\u00a0\u202f %()–-]+(?:households|ménages)?|[\d.,\u00a0\u202f ]+%? of the total")
+_FIGURE = re.compile(
+    r"(?:(?:over|about|some|around|almost|nearly|up to|more than|environ|plus de|près de)\s)?"
+    r"(?:[\d.,\u00a0\u202f %()–-]+(?:households|ménages)?|[\d.,\u00a0\u202f ]+%? of the total)"
+    r"|households|ménages",
+    re.IGNORECASE,
+)
+"""A line that is only a figure (a chart's value, a table's number cell): it stays with its label."""
 
 
 @frozen

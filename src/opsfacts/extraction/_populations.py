@@ -35,15 +35,17 @@ _TYPE_WORDS: tuple[tuple[str, str], ...] = (
 )
 _TYPES = re.compile("|".join(f"(?P<t{i}>{words})" for i, (words, _) in enumerate(_TYPE_WORDS)), re.IGNORECASE)
 _NUMBER_LINE = re.compile(rf"^(?:{COUNT.pattern})\s*(?P<mark>\*+|[¹²³])?\s*$", re.IGNORECASE)
+_UNNAMED_COUNT = re.sub(r"\(\?P<\w+>", "(?:", COUNT.pattern)
 _ROW = re.compile(
-    rf"^(?P<label>[^\d].*?)\s+(?P<count>(?:{COUNT.pattern}))(?:\s+(?P<hh>[\d,.  ]+) households)?$",
+    rf"^(?P<label>[^\d].*?)\s+(?P<count>(?:{COUNT.pattern}))(?:\s+(?P<hh>{_UNNAMED_COUNT}) households)?$",
     re.IGNORECASE,
 )
 _TOTAL = re.compile(r"^(?:total|totale?|in total)\b|persons of concern|personnes\b", re.IGNORECASE)
 _MARKS = re.compile(r"(\*+|[¹²³])$")
+_SHARE_ROW = re.compile(r"^(?P<label>[^\d].*?)\s+(?P<share>\d{1,3}(?:\.\d+)?)% of the total$")
 _CODE = "|".join(t.value for t in PopulationType)
-# The types our own page prints for a group of more than one: "REF + ASY".
-_CODES = re.compile(rf"(?<![\w+] )\b(?:{_CODE})(?: \+ (?:{_CODE}))+\b(?! \+)")
+# The types our own page prints for a group in its table: "IDP", "REF + ASY".
+_CODES = re.compile(rf"(?:{_CODE})(?: \+ (?:{_CODE}))*")
 
 
 def types_in_label(label: str) -> list[str]:
@@ -213,18 +215,25 @@ def _read_details(lines: Sequence[Line], groups: list[dict[str, Any]], rec: Reco
     """Households and types from our own page's table: "Ouham 94,560 21,400 households" / "… · IDP + RET"."""
     index = {group["label"]: position for position, group in enumerate(groups)}
     for number, line in enumerate(lines):
-        row = _ROW.match(line.text)
+        share = _SHARE_ROW.match(line.text)
+        if share and share["label"] not in index:
+            # A group printed with its share only: "Chiúre 61% of the total".
+            index[share["label"]] = len(groups)
+            groups.append({"label": share["label"], "share": share["share"]})
+            rec.note(f"populations.groups[{len(groups) - 1}]", groups[-1], line)
+        row = share or _ROW.match(line.text)
         if row is None or _MARKS.sub("", row["label"]).strip() not in index:
             continue
         position = index[_MARKS.sub("", row["label"]).strip()]
         group, path = groups[position], f"populations.groups[{position}]"
-        if row["hh"] and "households" not in group:
+        if share is None and row["hh"] and "households" not in group:
             reading = read_count(row["hh"])
             if reading is not None:
                 group["households"] = reading.value
                 rec.note(f"{path}.households", reading.value, line, f"{row['hh']} households")
         following = lines[number + 1].text if number + 1 < len(lines) else ""
-        codes = _CODES.search(following) if " · " in f" {following} " or _CODES.fullmatch(following) else None
+        # The facts line under the row: "Ouham (region) · IDP · as of …"; the types are one piece of it.
+        codes = next((piece for piece in following.split(" · ") if _CODES.fullmatch(piece)), None)
         if codes:
-            group["types"] = codes[0].split(" + ")
-            rec.note(f"{path}.types", group["types"], lines[number + 1], codes[0])
+            group["types"] = codes.split(" + ")
+            rec.note(f"{path}.types", group["types"], lines[number + 1], codes)

@@ -202,7 +202,8 @@ def group_facts(group: PopulationGroup) -> Markup:
         facts.append(Markup('<span class="setting">{}</span>').format(labels.setting(group.setting)))
     if group.share is not None and not _share_only(group):
         facts.append(Markup('<span class="share">{} of the total</span>').format(percentage(group.share)))
-    if len(group.types) > 1:
+    if group.types:
+        # The table row is there for other facts; its types are printed too, one or more.
         codes = " + ".join(t.value for t in group.types)
         facts.append(Markup('<span class="types">{}</span>').format(codes))
     if group.as_of is not None:
