@@ -7,7 +7,8 @@ group's label, a donor's name), never by its position:
 * ``populations/<label>/count``, ``…/households``, ``…/types``;
 * ``funding/requested``, ``…/funded``, ``…/unfunded`` (amounts), ``…/funded_percent``,
   ``…/unfunded_percent``, ``…/currency``, ``…/as_of``;
-* ``presence/staff/<label>``, ``presence/offices/<label>/count``, ``…/locations``, the stated totals;
+* ``presence/staff/<label>``, ``presence/offices/<label>/count``, ``…/locations``, ``…/under`` (the
+  office it reports to), the stated totals;
 * ``partners/<name>`` (the partner is named);
 * ``donors/<major|others>/<name>`` (named), ``…/amount``, ``…/private``;
 * ``contacts/<name>`` (named), ``…/title``, ``…/location``, ``…/email``, ``…/phone``.
@@ -97,6 +98,8 @@ def facts(document: Mapping[str, Any]) -> dict[str, Any]:
             found[f"{key}/count"] = office["count"]
         if office.get("locations"):
             found[f"{key}/locations"] = tuple(office["locations"])
+        if office.get("under"):
+            found[f"{key}/under"] = " ".join(str(office["under"]).split())
     for name in ("stated_staff_total", "stated_office_total"):
         if presence.get(name) is not None:
             found[f"presence/{name}"] = _count(presence[name])
