@@ -203,3 +203,37 @@ def test_too_many_pages_is_refused(tmp_path: Path) -> None:
     path.write_bytes(bytes(out))
     with pytest.raises(ExtractionError, match=f"more than {MAX_PAGES} pages"):
         extract(path)
+
+
+def test_key_figures_from_our_page_and_a_published_heading() -> None:
+    ours = extract(
+        "UNHCR\nColombia operational update\nJune 2021\n"
+        "8.2 million IDPs in the Registro Único de Víctimas (RUV) as of May 2021\n"
+        "over 45,000 people displaced since January since January 2021 · as of May 2021"
+        " · source: Defensoría\n"
+        "Operational context\n"
+        "18,312 refugees are hosted in Nakivale settlement.\n"
+    ).draft["key_figures"]
+    assert ours == [
+        {
+            "label": "IDPs in the Registro Único de Víctimas (RUV)",
+            "quantity": {"value": 8200000, "printed": "8.2 million"},
+        },
+        {
+            "label": "people displaced since January",
+            "quantity": {"value": 45000, "qualifier": "at-least", "printed": "over 45,000"},
+            "source": "Defensoría",
+        },
+    ]
+    published = extract(
+        "BURUNDI SITUATION\n1 – 30 November 2015\n\nKEY FIGURES\n\n226,513\nBurundian refugees\n\n"
+        "USD 306.7 M\nrequested by 22 partners\n\nFUNDING\n"
+    ).draft["key_figures"]
+    assert published == [
+        {"label": "Burundian refugees", "quantity": 226513},
+        {
+            "label": "requested by 22 partners",
+            "amount": {"value": "306.7", "scale": "million"},
+            "currency": "USD",
+        },
+    ]

@@ -20,6 +20,7 @@ from ._donors import read_donors
 from ._footnotes import read_footnotes
 from ._funding import read_funding
 from ._head import read_head
+from ._key_figures import read_key_figures
 from ._lines import Line, lines_from_text
 from ._partners import read_partners
 from ._populations import read_populations
@@ -59,6 +60,8 @@ def _summary(draft: dict[str, Any]) -> list[str]:
     for key in ("title", "period", "date", "kind", "language"):
         if key in draft:
             lines.append(f"{key}: {draft[key]}")
+    if "key_figures" in draft:
+        lines.append(f"key figures: {len(draft['key_figures'])}")
     if "populations" in draft:
         lines.append(f"populations: {len(draft['populations']['groups'])} groups")
     if "funding" in draft:
@@ -85,6 +88,9 @@ def extract_lines(lines: tuple[Line, ...]) -> Extraction:
     parts = find_parts(lines)
     draft: dict[str, Any] = read_head(lines, rec)
     draft["format_version"] = FORMAT_VERSION
+    figures = read_key_figures(lines, parts, rec)
+    if figures:
+        draft["key_figures"] = figures
     for key, reader in (
         ("populations", read_populations),
         ("funding", read_funding),

@@ -4,6 +4,7 @@ A fact is one printed value of the populations, funding, presence, partners,
 donors or contacts blocks, keyed by what identifies it on the sheet (a
 group's label, a donor's name), never by its position:
 
+* ``key_figures/<label>/quantity``, ``…/percent``, ``…/amount`` (the figure printed large at the top);
 * ``populations/<label>/count``, ``…/households``, ``…/types``;
 * ``funding/requested``, ``…/funded``, ``…/unfunded`` (amounts), ``…/funded_percent``,
   ``…/unfunded_percent``, ``…/currency``, ``…/as_of``;
@@ -30,7 +31,7 @@ from attrs import field, frozen
 
 __all__ = ["PARTS", "Comparison", "PartScore", "compare", "facts"]
 
-PARTS = ("populations", "funding", "presence", "partners", "donors", "contacts")
+PARTS = ("key_figures", "populations", "funding", "presence", "partners", "donors", "contacts")
 """The parts whose facts are compared."""
 
 _EXPONENTS = {"one": 0, "thousand": 3, "million": 6, "billion": 9}
@@ -68,6 +69,14 @@ def _amount(value: Any) -> Any:
 def facts(document: Mapping[str, Any]) -> dict[str, Any]:
     """The facts of a document (as JSON-like data), by key; see the module docstring."""
     found: dict[str, Any] = {}
+    for figure in document.get("key_figures") or []:
+        key = f"key_figures/{_label(figure['label'])}"
+        if figure.get("quantity") is not None:
+            found[f"{key}/quantity"] = _count(figure["quantity"])
+        if figure.get("percent") is not None:
+            found[f"{key}/percent"] = _percent(figure["percent"])
+        if figure.get("amount") is not None:
+            found[f"{key}/amount"] = _amount(figure["amount"])
     for group in (document.get("populations") or {}).get("groups", []):
         key = f"populations/{_label(group['label'])}"
         if group.get("count") is not None:
