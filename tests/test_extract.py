@@ -237,3 +237,35 @@ def test_key_figures_from_our_page_and_a_published_heading() -> None:
             "currency": "USD",
         },
     ]
+
+
+def test_activities_with_their_numbers() -> None:
+    activities = extract(
+        "Activities by sector\nProtection\n"
+        "UNHCR monitors the centre every month; 146 asylum seekers were released.\n"
+        "146 asylum seekers · 2014\n"
+        "Water and Sanitation\nSupply reached 17 litres per person per day.\n"
+        "6 boreholes · Dukwi, Francistown\n"
+        "Partners\n"
+    ).draft["activities"]
+    assert activities == [
+        {
+            "sector": {"name": "Protection", "code": "protection"},
+            "statements": [
+                {
+                    "text": "UNHCR monitors the centre every month; 146 asylum seekers were released.",
+                    "targets": [{"quantity": 146, "unit": "asylum seekers", "year": 2014}],
+                }
+            ],
+        },
+        {
+            # "Water and Sanitation" is not a code's own name: the code is left not stated.
+            "sector": {"name": "Water and Sanitation"},
+            "statements": [
+                {
+                    "text": "Supply reached 17 litres per person per day.",
+                    "targets": [{"quantity": 6, "unit": "boreholes", "locations": ["Dukwi", "Francistown"]}],
+                }
+            ],
+        },
+    ]

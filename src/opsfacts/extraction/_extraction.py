@@ -14,6 +14,7 @@ from ..documents import from_dict
 from ..documents._yaml import dump_yaml
 from ..errors import InvalidDocument
 from ..model import FORMAT_VERSION, Factsheet
+from ._activities import read_activities
 from ._blocks import find_parts
 from ._contacts import read_contacts, read_links
 from ._donors import read_donors
@@ -101,7 +102,11 @@ def extract_lines(lines: tuple[Line, ...]) -> Extraction:
         value = reader(lines, parts, rec)
         if value is not None:
             draft[key] = value
-    for key, list_reader in (("contacts", read_contacts), ("links", read_links)):
+    for key, list_reader in (
+        ("activities", read_activities),
+        ("contacts", read_contacts),
+        ("links", read_links),
+    ):
         items = list_reader(lines, parts, rec)
         if items:
             draft[key] = items

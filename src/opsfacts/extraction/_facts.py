@@ -10,6 +10,8 @@ group's label, a donor's name), never by its position:
   ``…/unfunded_percent``, ``…/currency``, ``…/as_of``;
 * ``presence/staff/<label>``, ``presence/offices/<label>/count``, ``…/locations``, ``…/under`` (the
   office it reports to), the stated totals;
+* ``activities/<sector>`` (the sector is named), ``activities/<sector>/<unit>`` (a number listed
+  under one of its statements, by what it counts);
 * ``partners/<name>`` (the partner is named);
 * ``donors/<major|others>/<name>`` (named), ``…/amount``, ``…/private``;
 * ``contacts/<name>`` (named), ``…/title``, ``…/location``, ``…/email``, ``…/phone``.
@@ -31,7 +33,7 @@ from attrs import field, frozen
 
 __all__ = ["PARTS", "Comparison", "PartScore", "compare", "facts"]
 
-PARTS = ("key_figures", "populations", "funding", "presence", "partners", "donors", "contacts")
+PARTS = ("key_figures", "populations", "funding", "presence", "activities", "partners", "donors", "contacts")
 """The parts whose facts are compared."""
 
 _EXPONENTS = {"one": 0, "thousand": 3, "million": 6, "billion": 9}
@@ -112,6 +114,12 @@ def facts(document: Mapping[str, Any]) -> dict[str, Any]:
     for name in ("stated_staff_total", "stated_office_total"):
         if presence.get(name) is not None:
             found[f"presence/{name}"] = _count(presence[name])
+    for activity in document.get("activities") or []:
+        key = f"activities/{_label(activity['sector']['name'])}"
+        found[key] = True
+        for statement in activity.get("statements", []):
+            for target in statement.get("targets", []):
+                found[f"{key}/{_label(target['unit'])}"] = _count(target["quantity"])
     for partner in (document.get("partners") or {}).get("partners", []):
         found[f"partners/{_label(partner['name'])}"] = True
     donors = document.get("donors") or {}

@@ -41,6 +41,8 @@ _COLUMN_GAP = 8.0
 """The narrowest vertical strip of white (in points) that splits a region into columns."""
 _ROW_GAP = 3.0
 """The narrowest horizontal strip of white that splits a region: wider than a paragraph's leading."""
+_CONTINUED_GAP = 9.0
+"""The most white (in points) between a column's end and a line that carries it on."""
 _FIGURE = re.compile(
     r"(?:(?:over|about|some|around|almost|nearly|up to|more than|environ|plus de|près de)\s)?"
     r"(?:[\d.,\u00a0\u202f %()–-]+(?:households|ménages)?|[\d.,\u00a0\u202f ]+%? of the total)"
@@ -119,11 +121,34 @@ def _bands(rows: list[list[_Text]]) -> list[list[_Text]]:
     for row in rows:
         if bands:
             before, after, both = _columns(bands[-1]), _columns(row), _columns(bands[-1] + row)
-            if len(before) > 1 and len(before) == len(after) == len(both):
+            if len(before) > 1 and (
+                len(before) == len(after) == len(both) or (len(after) == 1 and _continues(before, row))
+            ):
                 bands[-1] = bands[-1] + row
                 continue
         bands.append(list(row))
     return bands
+
+
+def _continues(columns: list[list[_Text]], row: list[_Text]) -> bool:
+    """Whether a row carries on one of the columns above it: inside its width, just under its end.
+
+    A column's list item or number after a paragraph is close under it; the next section's
+    heading is a heading's margin away, and starts a region of its own.
+    """
+    left, right, top = min(t.left for t in row), max(t.right for t in row), min(t.top for t in row)
+    for index, column in enumerate(columns):
+        # Within the column's lane: right of the column before it, left of the column after it.
+        after_previous = index == 0 or left > max(t.right for t in columns[index - 1])
+        before_next = index + 1 == len(columns) or right < min(t.left for t in columns[index + 1])
+        if (
+            after_previous
+            and before_next
+            and left >= min(t.left for t in column) - 1
+            and top - max(t.bottom for t in column) < _CONTINUED_GAP
+        ):
+            return True
+    return False
 
 
 def _read(items: list[_Text]) -> list[list[_Text]]:
