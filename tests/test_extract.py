@@ -13,6 +13,7 @@ import opsfacts
 from extract_page_text import page_text
 from opsfacts.cli import main
 from opsfacts.documents import to_dict
+from opsfacts.documents._sources import parse_yaml
 from opsfacts.extraction import ExtractionError, compare, extract
 from opsfacts.render import render_html
 
@@ -269,3 +270,13 @@ def test_activities_with_their_numbers() -> None:
             ],
         },
     ]
+
+
+def test_yaml_draft_says_where_each_value_was_printed() -> None:
+    extraction = extract(MALI_TEXT)
+    text = extraction.draft_text()
+    comments = [line for line in text.splitlines() if line.startswith("#")]
+    assert len(comments) == len(extraction.provenance) + 2
+    assert any("populations.groups[0].count" in c and "p1 l91" in c and "'498 170'" in c for c in comments)
+    # The comments do not change the document.
+    assert parse_yaml(text).data == extraction.draft
