@@ -125,7 +125,19 @@ def read_donors(lines: Sequence[Line], parts: dict[str, list[Part]], rec: Record
     tier = "major"
     text_by_tier: dict[str, list[Line]] = {"major": [], "others": []}
     body = [line for block in blocks for line in (block.heading, *block.lines)]
+    for block in blocks:
+        scope = _SCOPE.search(block.heading.text.split(":")[0])
+        if scope:
+            donors.setdefault("scope", scope["scope"].strip())
+            if scope["year"]:
+                donors.setdefault("year", int(scope["year"]))
+    headings = {id(block.heading) for block in blocks}
     for line in body:
+        if id(line) in headings and ":" in line.text and "|" in line.text.split(":", 1)[1]:
+            # "Thanks to donors supporting the Cabo Delgado response: United States of America |".
+            listed = Line(line.text.split(":", 1)[1].strip(), line.page, line.number, line.box)
+            text_by_tier[tier].append(listed)
+            continue
         if _MAJOR.search(line.text) or _OTHERS.search(line.text):
             tier = "others" if _OTHERS.search(line.text) else "major"
             scope = _SCOPE.search(line.text)

@@ -178,7 +178,7 @@ def read_populations(
             for name, found in parts.items()
             if name != "populations"
             for b in found
-            for line in b.lines
+            for line in (b.heading, *b.lines)
         }
         free = [line for line in lines if id(line) not in claimed]
         pairs = _pairs(free) if blocks else []
