@@ -72,8 +72,15 @@ def _value(text: str) -> tuple[str, Any, str | None, int] | None:
 
 
 def _label(rest: str) -> tuple[str, dict[str, Any]]:
-    """The label and what our page prints after it (kind, source)."""
+    """The label and what our page prints after it (kind, source).
+
+    A published sheet's "(IOM DTM, 16 February 2024)" after the label says who counted and when:
+    a bracket with a comma or a date is not part of the label; "(RUV)" is.
+    """
     extra: dict[str, Any] = {}
+    bracket = re.search(r"\s*\(([^()]*)\)$", rest)
+    if bracket and ("," in bracket[1] or re.search(_DATE, bracket[1], re.IGNORECASE)):
+        rest = rest[: bracket.start()]
     for start in (m.start() for m in re.finditer(" ", rest)):
         context = _CONTEXT.fullmatch(rest, start)
         if context and rest[start:].strip():
@@ -83,6 +90,12 @@ def _label(rest: str) -> tuple[str, dict[str, Any]]:
                 extra["source"] = context["source"].strip()
             return rest[:start].strip(), extra
     return rest.strip(), extra
+
+
+def _alone(text: str) -> bool:
+    """Whether a line is a figure and nothing else: the next key figure's number."""
+    value = _value(text)
+    return value is not None and value[3] == len(text)
 
 
 def _counts_something(label: str) -> bool:
@@ -106,7 +119,7 @@ def _candidates(lines: Sequence[Line]) -> list[tuple[str, Line, Line]]:
             while (
                 index + 1 + len(taken) < len(lines)
                 and not lines[index + 1 + len(taken)].starts_block
-                and _value(lines[index + 1 + len(taken)].text) is None
+                and not _alone(lines[index + 1 + len(taken)].text)
             ):
                 taken.append(lines[index + 1 + len(taken)])
             if _counts_something(taken[0].text):
