@@ -280,3 +280,16 @@ def test_yaml_draft_says_where_each_value_was_printed() -> None:
     assert any("populations.groups[0].count" in c and "p1 l91" in c and "'498 170'" in c for c in comments)
     # The comments do not change the document.
     assert parse_yaml(text).data == extraction.draft
+
+
+def test_funding_told_in_a_sentence() -> None:
+    funding = extract(
+        "FUNDING\n\nUNHCR requirements for the Burundi situation (April – December 2015):\n"
+        "USD 207.2 million, funded 33% (as of 24 November 2015). The plan covers Tanzania.\n"
+    ).draft["funding"]
+    assert funding["requested"] == {"value": "207.2", "scale": "million", "printed": "USD 207.2 million"}
+    assert funding["funded_percent"] == "33"
+    assert funding["as_of"] == "2015-11-24"
+    # What stands after the colon must be an amount as a whole, or no amount is read.
+    cut = extract("FUNDING\n\nRequirements for 2015: USD 207.2 and more, funded 33%.\n").draft
+    assert "requested" not in cut.get("funding", {})

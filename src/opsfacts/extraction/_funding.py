@@ -52,6 +52,40 @@ def read_funding(lines: Sequence[Line], parts: dict[str, list[Part]], rec: Recor
     return funding
 
 
+_SENTENCE = re.compile(
+    r"\b(?:requirements?|besoins)\b[^:.]{0,90}:\s*(?P<amount>[^,;]+?)(?:,\s*(?:funded|financés?)\s+"
+    r"(?P<percent>\d{1,3}(?:[.,]\d+)?\s?%))?(?=[,;]|\.(?:\s|$)|\s\(|$)",
+    re.IGNORECASE,
+)
+_AS_OF = re.compile(r"\((?:as of|au)\s+([^()]+)\)", re.IGNORECASE)
+
+
+def _from_sentence(block: Part, funding: dict[str, Any], rec: Recorder) -> None:
+    """Funding told in a sentence: "requirements for Mozambique: USD 43.4 million, funded 6% (as of …)"."""
+    text = " ".join(line.text for line in block.lines)
+    found = _SENTENCE.search(text)
+    if found is None:
+        return
+    holder = next((line for line in block.lines if found["amount"].split()[0] in line.text), block.heading)
+    amount = read_amount(found["amount"], need_currency=True)
+    # The whole of what stands after the colon is the amount, or nothing is read.
+    whole = amount is not None and amount.start == 0 and amount.end == len(found["amount"].rstrip())
+    if amount is not None and whole and "requested" not in funding:
+        funding["requested"] = amount.value
+        funding["_currency"] = amount.currency
+        rec.note("funding.requested", amount.value, holder, amount.printed)
+    if found["percent"] and "funded_percent" not in funding:
+        percent = read_percent(found["percent"])
+        if percent is not None:
+            funding["funded_percent"] = percent.value
+            rec.note("funding.funded_percent", percent.value, holder, percent.printed)
+    as_of = _AS_OF.search(text, found.end())
+    date = read_date(as_of[1]) if as_of else None
+    if date and "as_of" not in funding:
+        funding["as_of"] = date[0]
+        rec.note("funding.as_of", date[0], holder, date[1])
+
+
 def _read_block(block: Part, lines: Sequence[Line], rec: Recorder) -> dict[str, Any] | None:
     funding: dict[str, Any] = {}
     date = read_date(block.heading.text)
@@ -113,6 +147,9 @@ def _read_block(block: Part, lines: Sequence[Line], rec: Recorder) -> dict[str, 
             funding[current] = figure[0]
             currency = figure[1] or currency
             rec.note(f"funding.{current}", figure[0], line, figure[2])
+    if "requested" not in funding or "funded_percent" not in funding:
+        _from_sentence(block, funding, rec)
+        currency = currency or funding.pop("_currency", None)
     if "requested" not in funding:
         # A requirement printed above "requested for" on a line of its own.
         for index, line in enumerate(block.lines):
