@@ -218,9 +218,32 @@ def read_partners(
         if sentences is not None:
             return sentences
     for block in parts.get("partners", []):
+        named = _from_names(block.lines, rec)
+        if named is not None:
+            return named
+    for block in parts.get("partners", []):
         if block.lines and not any(len(line.text) > 120 for line in block.lines):
             listed = _from_list(block.lines, rec)
             if listed is not None:
                 return listed
     rec.not_found("partners: no partner named")
     return None
+
+
+def _from_names(body: Sequence[Line], rec: Recorder) -> dict[str, Any] | None:
+    """A bare list of names under the heading: "Commission Nationale pour les Réfugiés (CNR), INTERSOS, …".
+
+    Read only where the block is that list and nothing else: short, no sentence in it, every
+    piece a capitalised name of a few words.
+    """
+    text = " ".join(line.text.lstrip("■•▪- ") for line in body).strip().rstrip(".")
+    if not body or len(text) > 500 or re.search(r"[.:;]\s", text):
+        return None
+    pieces = [p.strip() for p in re.split(r",\s*(?![^()]*\))", text) if p.strip()]
+    if len(pieces) < 3 or not all(p[:1].isupper() and len(p.split()) <= 7 for p in pieces):
+        return None
+    partners = [_partner(piece) for piece in pieces]
+    for index, partner in enumerate(partners):
+        holder = next((line for line in body if partner["name"].split()[0] in line.text), body[0])
+        rec.note(f"partners.partners[{index}]", partner, holder, partner["name"], low=True)
+    return {"partners": partners}
