@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import opsfacts
 from extract_page_text import page_text
@@ -290,3 +292,57 @@ def test_funding_told_in_a_sentence() -> None:
     assert funding["requested"] == {"value": "207.2", "scale": "million", "printed": "USD 207.2 million"}
     assert funding["funded_percent"] == "33"
     assert funding["as_of"] == "2015-11-24"
+
+
+def _text(text: str, left: float, top: float, right: float, box: int = 0) -> Any:
+    from opsfacts.extraction._pdf import _Text
+
+    return _Text(text, left, top, right, top + 7.5, box)
+
+
+def test_pdf_reading_order_columns_and_table_rows() -> None:
+    from opsfacts.extraction._pdf import _joined, _read
+
+    items = [
+        _text("HEADING ACROSS THE PAGE", 30, 10, 560),
+        # Left column: a paragraph; right column: a table row whose label wraps, and a chart row.
+        _text("Narrative line one", 30, 40, 300, 1),
+        _text("narrative line two", 30, 49, 290, 1),
+        _text("Refugees (Dukwi", 340, 40, 400, 2),
+        _text("camp)", 340, 49, 365, 2),
+        _text("2,317", 470, 40, 487, 3),
+        _text("Asylum seekers", 340, 62, 400, 4),
+        _text("689", 470, 71, 480, 5),
+    ]
+    lines = [_joined(run) for run in _read(items)]
+    assert lines == [
+        "HEADING ACROSS THE PAGE",
+        "Narrative line one",
+        "narrative line two",
+        "Refugees (Dukwi camp) 2,317",
+        "Asylum seekers",
+        "689",
+    ]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.floats(0, 500, allow_nan=False),
+            st.floats(0, 800, allow_nan=False),
+            st.floats(1, 200, allow_nan=False),
+            st.sampled_from(["12", "Label", "over 6,500", "x y z", "45%"]),
+        ),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_pdf_reading_order_keeps_every_line_once(boxes: list[tuple[float, float, float, str]]) -> None:
+    from opsfacts.extraction._pdf import _read
+
+    items = [
+        _text(f"{text}#{index}", left, top, left + width, index)
+        for index, (left, top, width, text) in enumerate(boxes)
+    ]
+    runs = _read(items)
+    assert sorted(t.text for run in runs for t in run) == sorted(t.text for t in items)
