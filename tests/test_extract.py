@@ -346,3 +346,11 @@ def test_pdf_reading_order_keeps_every_line_once(boxes: list[tuple[float, float,
     ]
     runs = _read(items)
     assert sorted(t.text for run in runs for t in run) == sorted(t.text for t in items)
+
+
+def test_pdf_reading_order_past_its_depth_is_top_to_bottom() -> None:
+    from opsfacts.extraction._pdf import _MAX_DEPTH, _read
+
+    items = [_text("right", 400, 10, 500, 1), _text("left", 10, 20, 100, 2), _text("low", 10, 90, 100, 3)]
+    assert [run[0].text for run in _read(items)] == ["left", "low", "right"]
+    assert [run[0].text for run in _read(items, _MAX_DEPTH + 1)] == ["right", "left", "low"]

@@ -41,6 +41,8 @@ _COLUMN_GAP = 8.0
 """The narrowest vertical strip of white (in points) that splits a region into columns."""
 _ROW_GAP = 3.0
 """The narrowest horizontal strip of white that splits a region: wider than a paragraph's leading."""
+_MAX_DEPTH = 60
+"""How deep a page is cut before the rest is read top to bottom: a page needs a few levels."""
 _CONTINUED_GAP = 9.0
 """The most white (in points) between a column's end and a line that carries it on."""
 _FIGURE = re.compile(
@@ -151,14 +153,17 @@ def _continues(columns: list[list[_Text]], row: list[_Text]) -> bool:
     return False
 
 
-def _read(items: list[_Text]) -> list[list[_Text]]:
+def _read(items: list[_Text], depth: int = 0) -> list[list[_Text]]:
     """The items in reading order, as runs: each run is one line, or the cells of one table row."""
+    if depth > _MAX_DEPTH:
+        # A layout cut deeper than any page's (a staircase of boxes): top to bottom, bounded.
+        return [[t] for t in sorted(items, key=lambda t: (round(t.top), t.left))]
     columns = _columns(items)
     if len(columns) > 1:
-        return [run for column in columns for run in _read(column)]
+        return [run for column in columns for run in _read(column, depth + 1)]
     rows = _bands(_split(items, lambda t: t.top, lambda t: t.bottom, _ROW_GAP))
     if len(rows) > 1:
-        return [run for row in rows for run in _read(row)]
+        return [run for row in rows for run in _read(row, depth + 1)]
     cells = _split(items, lambda t: t.left, lambda t: t.right, 1.0)
     tops = [min(t.top for t in cell) for cell in cells]
     if len(cells) > 1 and max(tops) - min(tops) < 2.0:
