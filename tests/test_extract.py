@@ -8,11 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import opsfacts
 from extract_page_text import page_text
 from opsfacts.cli import main
 from opsfacts.documents import to_dict
+from opsfacts.documents._sources import parse_yaml
 from opsfacts.extraction import ExtractionError, compare, extract
 from opsfacts.render import render_html
 
@@ -22,17 +25,6 @@ DOCUMENTS = sorted(
 )
 MALI_TEXT = REPO / "tests" / "data" / "reference" / "unhcr-mali-factsheet-2017-06.txt"
 MALI = REPO / "examples" / "mali-2017-06.as-published.json"
-# Pages whose text the extractor does not yet read to 95 %: what it misses is listed by part.
-BELOW = {
-    "burundi-situation-2015-11.operational-update.corrected.json": "population types in the table, donors",
-    "central-african-republic-2022-09.operational-update.corrected.json": "households, office places, donors",
-    "colombia-2021-06.operational-update.corrected.yaml": "office places, donors",
-    "ethiopia-gambella-2017-05.factsheet.corrected.yaml": "households, partners, donors",
-    "jordan-2018-08.factsheet.corrected.json": "partners, donors with notes",
-    "mozambique-cabo-delgado-2024-02.flash-update.corrected.json": "narrative groups, donors",
-    "niger-2019-03.factsheet.corrected.yaml": "donors with acronyms",
-    "botswana-2014-12.factsheet.corrected.yaml": "partners printed with notes",
-}
 
 
 def _document(path: Path) -> tuple[opsfacts.Factsheet, dict[str, Any]]:
@@ -40,16 +32,7 @@ def _document(path: Path) -> tuple[opsfacts.Factsheet, dict[str, Any]]:
     return factsheet, to_dict(factsheet)
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(p, marks=pytest.mark.xfail(reason=f"below 95 %: {BELOW[p.name]}"))
-        if p.name in BELOW
-        else p
-        for p in DOCUMENTS
-    ],
-    ids=lambda p: p.name,
-)
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
 def test_our_page_text_round_trips(path: Path) -> None:
     factsheet, document = _document(path)
     comparison = compare(document, extract(page_text(render_html(factsheet))).draft)
@@ -223,3 +206,151 @@ def test_too_many_pages_is_refused(tmp_path: Path) -> None:
     path.write_bytes(bytes(out))
     with pytest.raises(ExtractionError, match=f"more than {MAX_PAGES} pages"):
         extract(path)
+
+
+def test_key_figures_from_our_page_and_a_published_heading() -> None:
+    ours = extract(
+        "UNHCR\nColombia operational update\nJune 2021\n"
+        "8.2 million IDPs in the Registro Único de Víctimas (RUV) as of May 2021\n"
+        "over 45,000 people displaced since January since January 2021 · as of May 2021"
+        " · source: Defensoría\n"
+        "Operational context\n"
+        "18,312 refugees are hosted in Nakivale settlement.\n"
+    ).draft["key_figures"]
+    assert ours == [
+        {
+            "label": "IDPs in the Registro Único de Víctimas (RUV)",
+            "quantity": {"value": 8200000, "printed": "8.2 million"},
+        },
+        {
+            "label": "people displaced since January",
+            "quantity": {"value": 45000, "qualifier": "at-least", "printed": "over 45,000"},
+            "source": "Defensoría",
+        },
+    ]
+    published = extract(
+        "BURUNDI SITUATION\n1 – 30 November 2015\n\nKEY FIGURES\n\n226,513\nBurundian refugees\n\n"
+        "USD 306.7 M\nrequested by 22 partners\n\nFUNDING\n"
+    ).draft["key_figures"]
+    assert published == [
+        {"label": "Burundian refugees", "quantity": 226513},
+        {
+            "label": "requested by 22 partners",
+            "amount": {"value": "306.7", "scale": "million"},
+            "currency": "USD",
+        },
+    ]
+
+
+def test_activities_with_their_numbers() -> None:
+    activities = extract(
+        "Activities by sector\nProtection\n"
+        "UNHCR monitors the centre every month; 146 asylum seekers were released.\n"
+        "146 asylum seekers · 2014\n"
+        "Water and Sanitation\nSupply reached 17 litres per person per day.\n"
+        "6 boreholes · Dukwi, Francistown\n"
+        "Partners\n"
+    ).draft["activities"]
+    assert activities == [
+        {
+            "sector": {"name": "Protection", "code": "protection"},
+            "statements": [
+                {
+                    "text": "UNHCR monitors the centre every month; 146 asylum seekers were released.",
+                    "targets": [{"quantity": 146, "unit": "asylum seekers", "year": 2014}],
+                }
+            ],
+        },
+        {
+            # "Water and Sanitation" is not a code's own name: the code is left not stated.
+            "sector": {"name": "Water and Sanitation"},
+            "statements": [
+                {
+                    "text": "Supply reached 17 litres per person per day.",
+                    "targets": [{"quantity": 6, "unit": "boreholes", "locations": ["Dukwi", "Francistown"]}],
+                }
+            ],
+        },
+    ]
+
+
+def test_yaml_draft_says_where_each_value_was_printed() -> None:
+    extraction = extract(MALI_TEXT)
+    text = extraction.draft_text()
+    comments = [line for line in text.splitlines() if line.startswith("#")]
+    assert len(comments) == len(extraction.provenance) + 2
+    assert any("populations.groups[0].count" in c and "p1 l91" in c and "'498 170'" in c for c in comments)
+    # The comments do not change the document.
+    assert parse_yaml(text).data == extraction.draft
+
+
+def test_funding_told_in_a_sentence() -> None:
+    funding = extract(
+        "FUNDING\n\nUNHCR requirements for the Burundi situation (April – December 2015):\n"
+        "USD 207.2 million, funded 33% (as of 24 November 2015). The plan covers Tanzania.\n"
+    ).draft["funding"]
+    assert funding["requested"] == {"value": "207.2", "scale": "million", "printed": "USD 207.2 million"}
+    assert funding["funded_percent"] == "33"
+    assert funding["as_of"] == "2015-11-24"
+
+
+def _text(text: str, left: float, top: float, right: float, box: int = 0) -> Any:
+    from opsfacts.extraction._pdf import _Text
+
+    return _Text(text, left, top, right, top + 7.5, box)
+
+
+def test_pdf_reading_order_columns_and_table_rows() -> None:
+    from opsfacts.extraction._pdf import _joined, _read
+
+    items = [
+        _text("HEADING ACROSS THE PAGE", 30, 10, 560),
+        # Left column: a paragraph; right column: a table row whose label wraps, and a chart row.
+        _text("Narrative line one", 30, 40, 300, 1),
+        _text("narrative line two", 30, 49, 290, 1),
+        _text("Refugees (Dukwi", 340, 40, 400, 2),
+        _text("camp)", 340, 49, 365, 2),
+        _text("2,317", 470, 40, 487, 3),
+        _text("Asylum seekers", 340, 62, 400, 4),
+        _text("689", 470, 71, 480, 5),
+    ]
+    lines = [_joined(run) for run in _read(items)]
+    assert lines == [
+        "HEADING ACROSS THE PAGE",
+        "Narrative line one",
+        "narrative line two",
+        "Refugees (Dukwi camp) 2,317",
+        "Asylum seekers",
+        "689",
+    ]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.floats(0, 500, allow_nan=False),
+            st.floats(0, 800, allow_nan=False),
+            st.floats(1, 200, allow_nan=False),
+            st.sampled_from(["12", "Label", "over 6,500", "x y z", "45%"]),
+        ),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_pdf_reading_order_keeps_every_line_once(boxes: list[tuple[float, float, float, str]]) -> None:
+    from opsfacts.extraction._pdf import _read
+
+    items = [
+        _text(f"{text}#{index}", left, top, left + width, index)
+        for index, (left, top, width, text) in enumerate(boxes)
+    ]
+    runs = _read(items)
+    assert sorted(t.text for run in runs for t in run) == sorted(t.text for t in items)
+
+
+def test_pdf_reading_order_past_its_depth_is_top_to_bottom() -> None:
+    from opsfacts.extraction._pdf import _MAX_DEPTH, _read
+
+    items = [_text("right", 400, 10, 500, 1), _text("left", 10, 20, 100, 2), _text("low", 10, 90, 100, 3)]
+    assert [run[0].text for run in _read(items)] == ["left", "low", "right"]
+    assert [run[0].text for run in _read(items, _MAX_DEPTH + 1)] == ["right", "left", "low"]

@@ -40,7 +40,14 @@ PARTS: dict[str, tuple[str, ...]] = {
         r"activit[ée]s principales",
         r"activit[ée]s par secteur",
     ),
-    "donors": (r"donors", r"special thanks", r"donateurs", r"remerciements", r"sincères remerciements"),
+    "donors": (
+        r"donors",
+        r"special thanks",
+        r"thanks to (?:the |our )?(?:other )?donors",
+        r"donateurs",
+        r"remerciements",
+        r"sincères remerciements",
+    ),
     "contacts": (r"contacts?",),
     "links": (r"links", r"liens"),
 }
@@ -50,6 +57,13 @@ _HEADINGS = {
     part: re.compile(rf"^(?:{'|'.join(words)})\b[^.]{{0,90}}$", re.IGNORECASE)
     for part, words in PARTS.items()
 }
+
+
+# A donors heading in running case: "Thanks to the donors of …", "Remerciements aux donateurs …".
+_DONORS_LEAD = re.compile(
+    r"^(?:special thanks|donors|thanks to (?:the |our )?(?:other )?donors|donateurs|remerciements)\b",
+    re.IGNORECASE,
+)
 
 
 @frozen
@@ -69,7 +83,7 @@ def heading_part(line: Line) -> str | None:
     for part, pattern in _HEADINGS.items():
         if pattern.match(text):
             # "Funded 7%" or "Partners (8)" in running text is not a heading: headings have no figure first.
-            if part == "donors" and not text.isupper() and not text.lower().startswith(("special", "donors")):
+            if part == "donors" and not text.isupper() and not _DONORS_LEAD.match(text):
                 continue
             return part
     return None

@@ -22,6 +22,19 @@ _URL = re.compile(
 )
 
 
+def _continues(previous: Line, line: Line) -> bool:
+    """Whether a PDF line carries on the one before it, in the same box, before the email and phone."""
+    return (
+        line.box is not None
+        and not line.starts_block
+        and "," in previous.text
+        and not _EMAIL.search(previous.text)
+        and not _PHONE.search(previous.text)
+        and not _EMAIL.search(line.text)
+        and not _PHONE.search(line.text)
+    )
+
+
 def read_contacts(lines: Sequence[Line], parts: dict[str, list[Part]], rec: Recorder) -> list[dict[str, Any]]:
     """The contacts, in printed order; empty where none can be read."""
     blocks = parts.get("contacts", [])
@@ -30,9 +43,18 @@ def read_contacts(lines: Sequence[Line], parts: dict[str, list[Part]], rec: Reco
         return []
     contacts: list[dict[str, Any]] = []
     pending = ""
-    for line in blocks[0].lines:
+    body = blocks[0].lines
+    for index, line in enumerate(body):
+        if pending == "" and index > 0 and _continues(body[index - 1], line):
+            continue
         text = f"{pending} {line.text}".strip() if pending else line.text
         pending = ""
+        if not _EMAIL.search(text) and not _PHONE.search(text):
+            # A PDF line wrapped in its box: "Jane Example, Associate External Relations" / "Officer, …".
+            following = index + 1
+            while following < len(body) and _continues(body[following - 1], body[following]):
+                text = f"{text} {body[following].text}"
+                following += 1
         email = _EMAIL.search(text)
         phone = _PHONE.search(text)
         if email or phone:

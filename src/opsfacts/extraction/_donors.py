@@ -8,6 +8,8 @@ from typing import Any
 
 import pycountry
 
+from ..model import OrganisationType
+from ..render._labels import organisation_type
 from ._blocks import Part
 from ._lines import Line
 from ._numbers import read_amount
@@ -27,6 +29,11 @@ _PRIVATE = re.compile(
 _SCOPE = re.compile(
     r"donors? (?:of|to|for)\s+(?P<scope>.+?)(?:\s+in\s+(?P<year>(?:19|20)\d\d))?\s*:?\s*$", re.IGNORECASE
 )
+
+
+# A donor's type as our own page prints it, longest first ("Other multilateral organisation").
+_TYPE_LABELS = sorted((organisation_type(t) for t in OrganisationType), key=len, reverse=True)
+_TYPE_CODES = {organisation_type(t): t.value for t in OrganisationType}
 
 
 def country_code(name: str) -> str | None:
@@ -51,6 +58,8 @@ def _donor(entry: str, currency: str | None) -> tuple[dict[str, Any], str | None
             donor["amount"] = reading.value
             found_currency = reading.currency
             text = text[: amount.start()].strip()
+    details = _details(text)
+    text = details.pop("rest")
     private = _PRIVATE.match(text)
     name = text
     if private:
@@ -59,7 +68,8 @@ def _donor(entry: str, currency: str | None) -> tuple[dict[str, Any], str | None
         donor["private"] = True
     bracket = re.search(r"\s*\(([^)]*)\)\s*$", name)
     acronym = None
-    if bracket and re.fullmatch(r"[A-Z][A-Z0-9-]{1,10}", bracket[1]):
+    # On our own page a bracket before the details is part of the name ("Fonds … RCA (OCHA)").
+    if bracket and not details and re.fullmatch(r"[A-Z][A-Z0-9-]{1,10}", bracket[1]):
         acronym = bracket[1]
         name = name[: bracket.start()].strip()
     if not name or len(name) > 80:
@@ -72,9 +82,37 @@ def _donor(entry: str, currency: str | None) -> tuple[dict[str, Any], str | None
     code = country_code(name) if name != text or not private else None
     if code and not (private and rest == ""):
         result["country"] = code
+    acronym = acronym or details.get("acronym")
     if acronym:
         result["acronym"] = acronym
+    for key in ("type", "iati_id"):
+        if key in details:
+            result[key] = details[key]
     return result, found_currency or currency
+
+
+def _details(text: str) -> dict[str, Any]:
+    """What our own page prints after a donor's name: ``ECHO; Other multilateral organisation; IATI XM-…``.
+
+    The pieces come in a known order (acronym or note, type in words, IATI id) after one space;
+    only a type in the model's own words and an all-capitals acronym after a name are taken.
+    """
+    found: dict[str, Any] = {}
+    iati = re.search(r"(?:;\s*|\s+)IATI\s+(\S+)$", text)
+    if iati:
+        found["iati_id"] = iati[1]
+        text = text[: iati.start()]
+    for label in _TYPE_LABELS:
+        if text.endswith((f" {label}", f"; {label}")):
+            found["type"] = _TYPE_CODES[label]
+            text = text[: -len(label)].rstrip(" ;")
+            break
+    acronym = re.search(r"(?<=\S)\s+([A-Z][A-Z0-9-]{1,10})(?:;\s*[^;]*)?$", text)
+    if acronym and (iati or "type" in found or ";" not in text):
+        found["acronym"] = acronym[1]
+        text = text[: acronym.start()]
+    found["rest"] = text.strip()
+    return found
 
 
 def read_donors(lines: Sequence[Line], parts: dict[str, list[Part]], rec: Recorder) -> dict[str, Any] | None:
@@ -87,7 +125,19 @@ def read_donors(lines: Sequence[Line], parts: dict[str, list[Part]], rec: Record
     tier = "major"
     text_by_tier: dict[str, list[Line]] = {"major": [], "others": []}
     body = [line for block in blocks for line in (block.heading, *block.lines)]
+    for block in blocks:
+        scope = _SCOPE.search(block.heading.text.split(":")[0])
+        if scope:
+            donors.setdefault("scope", scope["scope"].strip())
+            if scope["year"]:
+                donors.setdefault("year", int(scope["year"]))
+    headings = {id(block.heading) for block in blocks}
     for line in body:
+        if id(line) in headings and ":" in line.text and "|" in line.text.split(":", 1)[1]:
+            # "Thanks to donors supporting the Cabo Delgado response: United States of America |".
+            listed = Line(line.text.split(":", 1)[1].strip(), line.page, line.number, line.box)
+            text_by_tier[tier].append(listed)
+            continue
         if _MAJOR.search(line.text) or _OTHERS.search(line.text):
             tier = "others" if _OTHERS.search(line.text) else "major"
             scope = _SCOPE.search(line.text)

@@ -14,12 +14,14 @@ from ..documents import from_dict
 from ..documents._yaml import dump_yaml
 from ..errors import InvalidDocument
 from ..model import FORMAT_VERSION, Factsheet
+from ._activities import read_activities
 from ._blocks import find_parts
 from ._contacts import read_contacts, read_links
 from ._donors import read_donors
 from ._footnotes import read_footnotes
 from ._funding import read_funding
 from ._head import read_head
+from ._key_figures import read_key_figures
 from ._lines import Line, lines_from_text
 from ._partners import read_partners
 from ._populations import read_populations
@@ -42,11 +44,29 @@ class Extraction:
     provenance: tuple[Provenance, ...] = field(metadata={"doc": "One record per extracted value."})
     review: Review = field(metadata={"doc": "What was found, what to check, what is missing."})
 
-    def draft_text(self, syntax: str = "yaml") -> str:
-        """The draft as YAML (for editing) or JSON."""
+    def draft_text(self, syntax: str = "yaml", *, comments: bool = True) -> str:
+        """The draft as YAML (for editing) or JSON.
+
+        The YAML starts with comments saying where each value was printed (page, line,
+        the printed text, and ``check`` for a low-confidence reading), so a reviewer has
+        them beside the draft; JSON has no comments: the side file holds them.
+        """
         if syntax == "json":
             return json.dumps(self.draft, indent=2, ensure_ascii=False) + "\n"
-        return dump_yaml(self.draft)
+        if not comments or not self.provenance:
+            return dump_yaml(self.draft)
+        width = max(len(record.path) for record in self.provenance)
+        notes = [
+            "# Draft by opsfacts extract: check every value against the page before use.",
+            "# Where each value was printed (page, line, printed text; check = low confidence):",
+        ]
+        for record in self.provenance:
+            printed = " ".join(record.printed.split())
+            if len(printed) > 70:
+                printed = printed[:69] + "…"
+            mark = "  check" if record.confidence is Confidence.LOW else ""
+            notes.append(f"#   {record.path:<{width}}  p{record.page} l{record.line}  {printed!r}{mark}")
+        return "\n".join(notes) + "\n" + dump_yaml(self.draft)
 
     def provenance_text(self) -> str:
         """The provenance records as a JSON document (the ``.provenance.json`` side file)."""
@@ -59,6 +79,11 @@ def _summary(draft: dict[str, Any]) -> list[str]:
     for key in ("title", "period", "date", "kind", "language"):
         if key in draft:
             lines.append(f"{key}: {draft[key]}")
+    if "key_figures" in draft:
+        lines.append(f"key figures: {len(draft['key_figures'])}")
+    if "activities" in draft:
+        numbers = sum(len(s.get("targets", [])) for a in draft["activities"] for s in a["statements"])
+        lines.append(f"activities: {len(draft['activities'])} sectors, {numbers} numbers")
     if "populations" in draft:
         lines.append(f"populations: {len(draft['populations']['groups'])} groups")
     if "funding" in draft:
@@ -85,6 +110,9 @@ def extract_lines(lines: tuple[Line, ...]) -> Extraction:
     parts = find_parts(lines)
     draft: dict[str, Any] = read_head(lines, rec)
     draft["format_version"] = FORMAT_VERSION
+    figures = read_key_figures(lines, parts, rec)
+    if figures:
+        draft["key_figures"] = figures
     for key, reader in (
         ("populations", read_populations),
         ("funding", read_funding),
@@ -95,7 +123,11 @@ def extract_lines(lines: tuple[Line, ...]) -> Extraction:
         value = reader(lines, parts, rec)
         if value is not None:
             draft[key] = value
-    for key, list_reader in (("contacts", read_contacts), ("links", read_links)):
+    for key, list_reader in (
+        ("activities", read_activities),
+        ("contacts", read_contacts),
+        ("links", read_links),
+    ):
         items = list_reader(lines, parts, rec)
         if items:
             draft[key] = items

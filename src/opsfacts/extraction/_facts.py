@@ -4,10 +4,14 @@ A fact is one printed value of the populations, funding, presence, partners,
 donors or contacts blocks, keyed by what identifies it on the sheet (a
 group's label, a donor's name), never by its position:
 
+* ``key_figures/<label>/quantity``, ``…/percent``, ``…/amount`` (the figure printed large at the top);
 * ``populations/<label>/count``, ``…/households``, ``…/types``;
 * ``funding/requested``, ``…/funded``, ``…/unfunded`` (amounts), ``…/funded_percent``,
   ``…/unfunded_percent``, ``…/currency``, ``…/as_of``;
-* ``presence/staff/<label>``, ``presence/offices/<label>/count``, ``…/locations``, the stated totals;
+* ``presence/staff/<label>``, ``presence/offices/<label>/count``, ``…/locations``, ``…/under`` (the
+  office it reports to), the stated totals;
+* ``activities/<sector>`` (the sector is named), ``activities/<sector>/<unit>`` (a number listed
+  under one of its statements, by what it counts);
 * ``partners/<name>`` (the partner is named);
 * ``donors/<major|others>/<name>`` (named), ``…/amount``, ``…/private``;
 * ``contacts/<name>`` (named), ``…/title``, ``…/location``, ``…/email``, ``…/phone``.
@@ -29,7 +33,7 @@ from attrs import field, frozen
 
 __all__ = ["PARTS", "Comparison", "PartScore", "compare", "facts"]
 
-PARTS = ("populations", "funding", "presence", "partners", "donors", "contacts")
+PARTS = ("key_figures", "populations", "funding", "presence", "activities", "partners", "donors", "contacts")
 """The parts whose facts are compared."""
 
 _EXPONENTS = {"one": 0, "thousand": 3, "million": 6, "billion": 9}
@@ -67,6 +71,14 @@ def _amount(value: Any) -> Any:
 def facts(document: Mapping[str, Any]) -> dict[str, Any]:
     """The facts of a document (as JSON-like data), by key; see the module docstring."""
     found: dict[str, Any] = {}
+    for figure in document.get("key_figures") or []:
+        key = f"key_figures/{_label(figure['label'])}"
+        if figure.get("quantity") is not None:
+            found[f"{key}/quantity"] = _count(figure["quantity"])
+        if figure.get("percent") is not None:
+            found[f"{key}/percent"] = _percent(figure["percent"])
+        if figure.get("amount") is not None:
+            found[f"{key}/amount"] = _amount(figure["amount"])
     for group in (document.get("populations") or {}).get("groups", []):
         key = f"populations/{_label(group['label'])}"
         if group.get("count") is not None:
@@ -97,9 +109,17 @@ def facts(document: Mapping[str, Any]) -> dict[str, Any]:
             found[f"{key}/count"] = office["count"]
         if office.get("locations"):
             found[f"{key}/locations"] = tuple(office["locations"])
+        if office.get("under"):
+            found[f"{key}/under"] = " ".join(str(office["under"]).split())
     for name in ("stated_staff_total", "stated_office_total"):
         if presence.get(name) is not None:
             found[f"presence/{name}"] = _count(presence[name])
+    for activity in document.get("activities") or []:
+        key = f"activities/{_label(activity['sector']['name'])}"
+        found[key] = True
+        for statement in activity.get("statements", []):
+            for target in statement.get("targets", []):
+                found[f"{key}/{_label(target['unit'])}"] = _count(target["quantity"])
     for partner in (document.get("partners") or {}).get("partners", []):
         found[f"partners/{_label(partner['name'])}"] = True
     donors = document.get("donors") or {}

@@ -20,6 +20,8 @@ _REQUESTED = re.compile(
     r"\b(?:requested|required|requirements?|requis|besoins|demand[ée]s?)\b", re.IGNORECASE
 )
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+# The share wrapped onto a line of its own after "Unfunded USD 13.2 million": "(62%)".
+_CARRIED_PERCENT = re.compile(r"\(\s*\d{1,3}(?:[.,]\d+)?\s?%\s*\)")
 
 
 def _figure(line: Line, start: int, currency: str | None) -> tuple[dict[str, Any], str | None, str] | None:
@@ -35,7 +37,56 @@ def read_funding(lines: Sequence[Line], parts: dict[str, list[Part]], rec: Recor
     if not blocks:
         rec.not_found("funding: no funding heading")
         return None
-    block = blocks[0]
+    # A narrative section may be headed "FUNDING" too: the block that reads most is the funding block.
+    best: tuple[dict[str, Any] | None, Recorder] = (None, Recorder())
+    for block in blocks:
+        trial = Recorder()
+        found = _read_block(block, lines, trial)
+        if found is not None and (best[0] is None or len(found) > len(best[0])):
+            best = (found, trial)
+    funding, trial = best
+    rec.records += trial.records
+    rec.missing += trial.missing
+    if funding is None:
+        rec.not_found("funding: no amount or percentage")
+    return funding
+
+
+_SENTENCE = re.compile(
+    r"\b(?:requirements?|besoins)\b[^:.]{0,90}:\s*(?P<amount>[^,;]+?)(?:,\s*(?:funded|financés?)\s+"
+    r"(?P<percent>\d{1,3}(?:[.,]\d+)?\s?%))?(?=[,;]|\.(?:\s|$)|\s\(|$)",
+    re.IGNORECASE,
+)
+_AS_OF = re.compile(r"\((?:as of|au)\s+([^()]+)\)", re.IGNORECASE)
+
+
+def _from_sentence(block: Part, funding: dict[str, Any], rec: Recorder) -> None:
+    """Funding told in a sentence: "requirements for Mozambique: USD 43.4 million, funded 6% (as of …)"."""
+    text = " ".join(line.text for line in block.lines)
+    found = _SENTENCE.search(text)
+    if found is None:
+        return
+    holder = next((line for line in block.lines if found["amount"].split()[0] in line.text), block.heading)
+    amount = read_amount(found["amount"], need_currency=True)
+    # The whole of what stands after the colon is the amount, or nothing is read.
+    whole = amount is not None and amount.start == 0 and amount.end == len(found["amount"].rstrip())
+    if amount is not None and whole and "requested" not in funding:
+        funding["requested"] = amount.value
+        funding["_currency"] = amount.currency
+        rec.note("funding.requested", amount.value, holder, amount.printed)
+    if found["percent"] and "funded_percent" not in funding:
+        percent = read_percent(found["percent"])
+        if percent is not None:
+            funding["funded_percent"] = percent.value
+            rec.note("funding.funded_percent", percent.value, holder, percent.printed)
+    as_of = _AS_OF.search(text, found.end())
+    date = read_date(as_of[1]) if as_of else None
+    if date and "as_of" not in funding:
+        funding["as_of"] = date[0]
+        rec.note("funding.as_of", date[0], holder, date[1])
+
+
+def _read_block(block: Part, lines: Sequence[Line], rec: Recorder) -> dict[str, Any] | None:
     funding: dict[str, Any] = {}
     date = read_date(block.heading.text)
     if date:
@@ -72,11 +123,18 @@ def read_funding(lines: Sequence[Line], parts: dict[str, list[Part]], rec: Recor
             continue
         elif current is None:
             continue
-        position = 0
-        if current is not None:
-            keyword = (_UNFUNDED if current == "unfunded" else _FUNDED).search(text)
-            position = keyword.end() if keyword else 0
+        keyword = (_UNFUNDED if current == "unfunded" else _FUNDED).search(text)
+        position = keyword.end() if keyword else 0
         percent = read_percent(text, start=position)
+        if (
+            percent is not None
+            and keyword is None
+            and not _CARRIED_PERCENT.fullmatch(text)
+            and (index == 0 or re.search(r"\d", body[index - 1].text))
+        ):
+            # A bare "38%" away from its keyword is a chart's label (the donut's centre), not this share;
+            # it is the share where the keyword stands alone on the line before ("Funded" / "7%").
+            percent = None
         if percent is not None and f"{current}_percent" not in funding:
             funding[f"{current}_percent"] = percent.value
             rec.note(f"funding.{current}_percent", percent.value, line, percent.printed)
@@ -89,6 +147,9 @@ def read_funding(lines: Sequence[Line], parts: dict[str, list[Part]], rec: Recor
             funding[current] = figure[0]
             currency = figure[1] or currency
             rec.note(f"funding.{current}", figure[0], line, figure[2])
+    if "requested" not in funding or "funded_percent" not in funding:
+        _from_sentence(block, funding, rec)
+        currency = currency or funding.pop("_currency", None)
     if "requested" not in funding:
         # A requirement printed above "requested for" on a line of its own.
         for index, line in enumerate(block.lines):
@@ -103,7 +164,6 @@ def read_funding(lines: Sequence[Line], parts: dict[str, list[Part]], rec: Recor
                 rec.note("funding.requested", figure[0], line, figure[2])
                 break
     if not any(key in funding for key in ("requested", "funded", "unfunded", "funded_percent")):
-        rec.not_found("funding: no amount or percentage")
         return None
     if currency:
         funding["currency"] = currency

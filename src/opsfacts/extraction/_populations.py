@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from ..model import PopulationType
 from ._blocks import Part
 from ._lines import Line
 from ._numbers import COUNT, read_count
@@ -34,12 +35,23 @@ _TYPE_WORDS: tuple[tuple[str, str], ...] = (
 )
 _TYPES = re.compile("|".join(f"(?P<t{i}>{words})" for i, (words, _) in enumerate(_TYPE_WORDS)), re.IGNORECASE)
 _NUMBER_LINE = re.compile(rf"^(?:{COUNT.pattern})\s*(?P<mark>\*+|[¹²³])?\s*$", re.IGNORECASE)
+_UNNAMED_COUNT = re.sub(r"\(\?P<\w+>", "(?:", COUNT.pattern)
 _ROW = re.compile(
-    rf"^(?P<label>[^\d].*?)\s+(?P<count>(?:{COUNT.pattern}))(?:\s+(?P<hh>[\d,.  ]+) households)?$",
+    rf"^(?P<label>[^\d].*?)\s+(?P<count>(?:{COUNT.pattern}))(?:\s+(?P<hh>{_UNNAMED_COUNT}) households)?$",
     re.IGNORECASE,
 )
 _TOTAL = re.compile(r"^(?:total|totale?|in total)\b|persons of concern|personnes\b", re.IGNORECASE)
 _MARKS = re.compile(r"(\*+|[¹²³])$")
+_PAIR_LINE = re.compile(rf"^(?P<c>{_UNNAMED_COUNT})\s*\|\s*(?P<h>{_UNNAMED_COUNT})$")
+_HOUSEHOLDS_COLUMN = re.compile(r"\|\s*[\d\u00a0\u202f ,.]+\s*(?:ménages|households)\b", re.IGNORECASE)
+_COLON_ROW = re.compile(rf"^(?P<label>[^\d:|]{{3,60}}?)\s*:\s*(?P<count>{_UNNAMED_COUNT})(?:\s|$)")
+_SHARE_LINE = re.compile(r"\d{1,3}(?:[.,]\d+)?\s?%")
+# "United Republic of Tanzania (as of 30 Nov)": the date is the group's, not part of its label.
+_AS_OF = re.compile(r"\s*\((?:as of|au|en date du)\s[^()]*\)$", re.IGNORECASE)
+_SHARE_ROW = re.compile(r"^(?P<label>[^\d].*?)\s+(?P<share>\d{1,3}(?:\.\d+)?)% of the total$")
+_CODE = "|".join(t.value for t in PopulationType)
+# The types our own page prints for a group in its table: "IDP", "REF + ASY".
+_CODES = re.compile(rf"(?:{_CODE})(?: \+ (?:{_CODE}))*")
 
 
 def types_in_label(label: str) -> list[str]:
@@ -110,12 +122,31 @@ def _group(  # noqa: PLR0917 - one call shape, used in one module
     return group
 
 
-def _pairs(lines: Sequence[Line]) -> list[tuple[str, Line, Any, Line, bool]]:
-    """(label, label line, count, count line, low confidence) for every group found, in order."""
+def _is_figure(text: str) -> bool:
+    return bool(_NUMBER_LINE.match(text) or _PAIR_LINE.match(text))
+
+
+def _pairs(
+    lines: Sequence[Line], households: dict[int, Any] | None = None
+) -> list[tuple[str, Line, Any, Line, bool]]:
+    """(label, label line, count, count line, low confidence) for every group found, in order.
+
+    ``households`` collects, by count line, the households printed beside a count ("98 412 | 21 870")
+    where the block's total line says the second column is households.
+    """
     found: list[tuple[str, Line, Any, Line, bool]] = []
+    second_is_households = any(_HOUSEHOLDS_COLUMN.search(line.text) for line in lines)
     index = 0
     while index < len(lines):
         line = lines[index]
+        colon = _COLON_ROW.match(line.text)
+        if colon and types_in_label(colon["label"]) and not _TOTAL.search(colon["label"]):
+            # "Réfugiés et demandeurs d'asile en RCA : 9 870 (soudanais, …)".
+            reading = read_count(colon["count"])
+            if reading is not None:
+                found.append((colon["label"], line, reading.value, line, False))
+            index += 1
+            continue
         row = _ROW.match(line.text)
         if row and _is_label(Line(row["label"], 0, 0)) and not _TOTAL.search(row["label"]):
             reading = read_count(row["count"])
@@ -123,21 +154,34 @@ def _pairs(lines: Sequence[Line]) -> list[tuple[str, Line, Any, Line, bool]]:
                 found.append((row["label"], line, reading.value, line, False))
             index += 1
             continue
-        if _NUMBER_LINE.match(line.text):
+        if _is_figure(line.text):
             run = [line]
-            while index + len(run) < len(lines) and _NUMBER_LINE.match(lines[index + len(run)].text):
+            while index + len(run) < len(lines) and _is_figure(lines[index + len(run)].text):
                 run.append(lines[index + len(run)])
-            labels = _labels(lines, index + len(run), len(run))
+            after = index + len(run)
+            # The groups' shares may be printed as a run of their own between figures and labels.
+            shares = 0
+            while after + shares < len(lines) and _SHARE_LINE.fullmatch(lines[after + shares].text):
+                shares += 1
+            if shares == len(run):
+                after += shares
+            labels = _labels(lines, after, len(run))
             if len(run) > 1 and len(labels) == len(run):
                 # A chart as pdftotext leaves it: all figures, then all labels in the same order.
-                for number, (label, label_line, _) in zip(run, labels, strict=True):
+                for number, (printed, label_line, _) in zip(run, labels, strict=True):
+                    label = _AS_OF.sub("", printed)
                     reading = read_count(number.text)
                     if reading is not None:
                         found.append((label + _mark(number.text), label_line, reading.value, number, True))
+                    pair = _PAIR_LINE.match(number.text)
+                    if pair and second_is_households and households is not None:
+                        second = read_count(pair["h"])
+                        if second is not None:
+                            households[id(number)] = second.value
                 index = labels[-1][2]
                 continue
             # Label printed just above its figure.
-            if index > 0 and _is_label(lines[index - 1]):
+            if index > 0 and _is_label(lines[index - 1]) and _NUMBER_LINE.match(line.text):
                 reading = read_count(line.text)
                 if reading is not None:
                     found.append(
@@ -164,7 +208,8 @@ def read_populations(
     """The populations block, or None where no group can be read."""
     blocks = parts.get("populations", [])
     candidates: list[Line] = [line for block in blocks for line in block.lines]
-    pairs = _pairs(candidates)
+    households: dict[int, Any] = {}
+    pairs = _pairs(candidates, households)
     if not pairs:
         # pdftotext may print the chart far from its heading: look where no other part claims the lines.
         claimed = {
@@ -172,7 +217,7 @@ def read_populations(
             for name, found in parts.items()
             if name != "populations"
             for b in found
-            for line in b.lines
+            for line in (b.heading, *b.lines)
         }
         free = [line for line in lines if id(line) not in claimed]
         pairs = _pairs(free) if blocks else []
@@ -198,7 +243,44 @@ def read_populations(
             continue
         seen[key] = len(groups)
         groups.append(_group(label, line, count, count_line, f"populations.groups[{len(groups)}]", rec, low))
+        if id(count_line) in households:
+            groups[-1]["households"] = households[id(count_line)]
+            rec.note(
+                f"populations.groups[{len(groups) - 1}].households",
+                households[id(count_line)],
+                count_line,
+                low=True,
+            )
     if not groups:
         rec.not_found("populations: no group with a count")
         return None
+    _read_details(candidates, groups, rec)
     return {"groups": groups}
+
+
+def _read_details(lines: Sequence[Line], groups: list[dict[str, Any]], rec: Recorder) -> None:
+    """Households and types from our own page's table: "Ouham 94,560 21,400 households" / "… · IDP + RET"."""
+    index = {group["label"]: position for position, group in enumerate(groups)}
+    for number, line in enumerate(lines):
+        share = _SHARE_ROW.match(line.text)
+        if share and share["label"] not in index:
+            # A group printed with its share only: "Chiúre 61% of the total".
+            index[share["label"]] = len(groups)
+            groups.append({"label": share["label"], "share": share["share"]})
+            rec.note(f"populations.groups[{len(groups) - 1}]", groups[-1], line)
+        row = share or _ROW.match(line.text)
+        if row is None or _MARKS.sub("", row["label"]).strip() not in index:
+            continue
+        position = index[_MARKS.sub("", row["label"]).strip()]
+        group, path = groups[position], f"populations.groups[{position}]"
+        if share is None and row["hh"] and "households" not in group:
+            reading = read_count(row["hh"])
+            if reading is not None:
+                group["households"] = reading.value
+                rec.note(f"{path}.households", reading.value, line, f"{row['hh']} households")
+        following = lines[number + 1].text if number + 1 < len(lines) else ""
+        # The facts line under the row: "Ouham (region) · IDP · as of …"; the types are one piece of it.
+        codes = next((piece for piece in following.split(" · ") if _CODES.fullmatch(piece)), None)
+        if codes:
+            group["types"] = codes.split(" + ")
+            rec.note(f"{path}.types", group["types"], lines[number + 1], codes)

@@ -36,8 +36,7 @@ from markupsafe import Markup
 
 from .._version import __version__
 from ..diagnostics import Finding
-from ..model import _printing as numbers
-from ..model._classes import (
+from ..model import (
     Factsheet,
     Figure,
     Percentage,
@@ -46,6 +45,7 @@ from ..model._classes import (
     Quantity,
     Statement,
 )
+from ..model import _printing as numbers
 from . import _charts as charts
 from . import _labels as labels
 from ._left_out import LEFT_OUT as _BOTH_LEFT_OUT
@@ -202,7 +202,8 @@ def group_facts(group: PopulationGroup) -> Markup:
         facts.append(Markup('<span class="setting">{}</span>').format(labels.setting(group.setting)))
     if group.share is not None and not _share_only(group):
         facts.append(Markup('<span class="share">{} of the total</span>').format(percentage(group.share)))
-    if len(group.types) > 1:
+    if group.types:
+        # The table row is there for other facts; its types are printed too, one or more.
         codes = " + ".join(t.value for t in group.types)
         facts.append(Markup('<span class="types">{}</span>').format(codes))
     if group.as_of is not None:
