@@ -8,12 +8,12 @@ from decimal import Decimal
 from ..model._classes import Factsheet, Figure, Funding
 from ..model._codes import Scale
 from ..model._constraints import currency_codes
+from ..model._printing import fixed
 from ._dates import FUNDING_LAG_DAYS, after_publication, days_after_period
 from ._findings import Issue, Severity
 from ._precision import (
     Interval,
     figure_interval,
-    format_amount,
     format_figure,
     percentage_value,
     printed_interval,
@@ -38,7 +38,7 @@ _IMPLAUSIBLE_SCALED_VALUE = Decimal(1_000_000)
 
 
 def _pct(value: Decimal) -> str:
-    return f"{format_amount(value, 2)}%"
+    return f"{fixed(value, 2)}%"
 
 
 def _stated(funding: Funding) -> tuple[Figure | None, Figure | None, Figure | None]:
@@ -116,7 +116,7 @@ def unfunded_mismatch(factsheet: Factsheet) -> Iterator[Issue]:
     if computed.overlaps(figure_interval(unfunded)):
         return
     places = max(0, -int(unfunded.value.as_tuple().exponent))
-    expected = format_amount(rescale(computed.middle, unfunded), places)
+    expected = fixed(rescale(computed.middle, unfunded), places)
     suffix = f" {unfunded.scale.suffix}" if unfunded.scale.suffix else ""
     message = (
         f"the unfunded amount is printed as {format_figure(unfunded, funding.currency)}, "
@@ -309,11 +309,11 @@ def implausible_scale(factsheet: Factsheet) -> Iterator[Issue]:
         if value.scale is Scale.ONE or value.value is None or value.value < _IMPLAUSIBLE_SCALED_VALUE:
             continue
         if value.amount is not None:
-            full = format_amount(value.amount)
+            full = fixed(value.amount)
             yield Issue(
                 parts,
                 f"{format_figure(value)} has {len(str(int(value.value)))} digits before the "
                 f"multiplier {value.scale.suffix!r}, so it reads as {full}; it looks like the full "
-                f"amount {format_amount(value.value)} printed with a stray {value.scale.suffix!r}",
+                f"amount {fixed(value.value)} printed with a stray {value.scale.suffix!r}",
                 {"value": value.value, "scale": value.scale, "amount": value.amount},
             )

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 import attrs
 
+from ..model import _printing as printing
 from ..model._classes import Figure, Percentage, Quantity
 from ..model._codes import Qualifier
 
@@ -22,7 +23,6 @@ __all__ = [
     "Interval",
     "count_interval",
     "figure_interval",
-    "format_amount",
     "format_figure",
     "format_quantity",
     "percentage_interval",
@@ -158,21 +158,12 @@ def printed_interval(value: Decimal) -> Interval:
     return Interval(value - tolerance, value + tolerance)
 
 
-def format_amount(value: Decimal, places: int = 0) -> str:
-    """A number with thousands separators and a fixed number of decimals ("39,680,720")."""
-    quantum = Decimal(1).scaleb(-places)
-    return f"{value.quantize(quantum, rounding=decimal.ROUND_HALF_UP):,f}"
-
-
 def format_figure(figure: Figure, currency: str | None = None) -> str:
-    """A figure as printed ("USD 42,749,662 M"); a placeholder as its printed text."""
+    """A figure for a message, in its canonical form ("USD 42,749,662 M"); a placeholder as printed."""
     if figure.value is None:
         return repr(figure.printed)
-    places = max(0, -int(figure.value.as_tuple().exponent))
-    text = format_amount(figure.value, places)
-    if figure.scale.suffix:
-        text = f"{text} {figure.scale.suffix}"
-    return f"{currency} {text}" if currency else text
+    # The canonical form, not the print: messages compare numbers, whatever their grouping.
+    return printing.money_printed(attrs.evolve(figure, printed=None), currency)
 
 
 def rescale(amount: Decimal, like: Figure) -> Decimal:

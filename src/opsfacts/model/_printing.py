@@ -23,6 +23,7 @@ __all__ = [
     "decimal_text",
     "digits",
     "figure",
+    "fixed",
     "funded_share",
     "long_date",
     "money",
@@ -70,6 +71,12 @@ def quantity(value: Quantity) -> str:
         return value.printed
     assert value.value is not None  # a quantity has a value or its printed text
     return _QUALIFIER_WORDS.get(value.qualifier, "") + count(value.value)
+
+
+def fixed(value: Decimal, places: int = 0) -> str:
+    """A decimal rounded half up to ``places`` decimals, with thousands separators: ``39,680,720``."""
+    quantum = Decimal(1).scaleb(-places)
+    return f"{value.quantize(quantum, rounding=ROUND_HALF_UP):,f}"
 
 
 def decimal_text(value: Decimal) -> str:
