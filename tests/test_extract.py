@@ -294,6 +294,26 @@ def test_funding_told_in_a_sentence() -> None:
     assert funding["as_of"] == "2015-11-24"
 
 
+def test_chart_figures_given_twice_are_one_group() -> None:
+    factsheet = opsfacts.load(REPO / "examples" / "mali-2017-06.corrected.json")
+    text = page_text(render_html(factsheet))
+    # The chart draws the figures, and a table screen readers read gives them again with whole labels.
+    assert "Malian refugees*" in text.splitlines()
+    assert "Malian refugees (living abroad: not counted in Mali) 140,103" in text.splitlines()
+    groups = extract(text).draft["populations"]["groups"]
+    assert [g["label"] for g in groups] == [g.label for g in factsheet.populations.groups]  # type: ignore[union-attr]
+    refugees = groups[1]
+    assert (refugees["count"], refugees["residence"], refugees["footnotes"]) == (140103, "abroad", ["*"])
+    assert [g.get("residence") for g in groups].count("abroad") == 1
+
+
+def test_page_text_sets_table_cells_apart() -> None:
+    text = page_text(render_html(opsfacts.load(MALI)))
+    # A row's header cell (<th scope="row">) is a cell like any other: "68 National Staff", not "68National".
+    assert "68 National Staff" in text.splitlines()
+    assert "1 Country Office in Bamako" in text.splitlines()
+
+
 def _text(text: str, left: float, top: float, right: float, box: int = 0) -> Any:
     from opsfacts.extraction._pdf import _Text
 
