@@ -314,6 +314,26 @@ def test_page_text_sets_table_cells_apart() -> None:
     assert "1 Country Office in Bamako" in text.splitlines()
 
 
+def test_office_under_wrapped_onto_its_own_line() -> None:
+    offices = extract(
+        "UNHCR PRESENCE\n\nOffices\nBureaux de terrain in Bria\n(under Bambari)\n"
+        "Bureaux de terrain in Obo,\nZémio (under Bangassou)\nBureaux de terrain in Paoua\n(under Bouar)\n"
+    ).draft["presence"]["offices"]
+    assert [(o["locations"], o["under"]) for o in offices] == [
+        (["Bria"], "Bambari"),
+        (["Obo", "Zémio"], "Bangassou"),
+        (["Paoua"], "Bouar"),
+    ]
+
+
+def test_funded_share_cut_before_its_sign() -> None:
+    funding = extract(
+        "FUNDING 2022\n\n47.8 million USD\nrequested for the operation\n"
+        "Funded 19.6 million USD (41\n%)\nUnfunded 28.2 million USD\n(59 %)\n"
+    ).draft["funding"]
+    assert (funding["funded_percent"], funding["unfunded_percent"]) == ("41", "59")
+
+
 def _text(text: str, left: float, top: float, right: float, box: int = 0) -> Any:
     from opsfacts.extraction._pdf import _Text
 
