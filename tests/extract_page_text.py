@@ -55,7 +55,8 @@ class _PageText(HTMLParser):
             self.hidden += 1
         elif tag in _BLOCKS:
             self._break()
-        elif tag == "td":
+        elif tag in ("td", "th"):
+            # A table cell, data or header, is set apart from the one before it.
             self.current.append(" ")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

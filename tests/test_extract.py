@@ -294,6 +294,46 @@ def test_funding_told_in_a_sentence() -> None:
     assert funding["as_of"] == "2015-11-24"
 
 
+def test_chart_figures_given_twice_are_one_group() -> None:
+    factsheet = opsfacts.load(REPO / "examples" / "mali-2017-06.corrected.json")
+    text = page_text(render_html(factsheet))
+    # The chart draws the figures, and a table screen readers read gives them again with whole labels.
+    assert "Malian refugees*" in text.splitlines()
+    assert "Malian refugees (living abroad: not counted in Mali) 140,103" in text.splitlines()
+    groups = extract(text).draft["populations"]["groups"]
+    assert [g["label"] for g in groups] == [g.label for g in factsheet.populations.groups]  # type: ignore[union-attr]
+    refugees = groups[1]
+    assert (refugees["count"], refugees["residence"], refugees["footnotes"]) == (140103, "abroad", ["*"])
+    assert [g.get("residence") for g in groups].count("abroad") == 1
+
+
+def test_page_text_sets_table_cells_apart() -> None:
+    text = page_text(render_html(opsfacts.load(MALI)))
+    # A row's header cell (<th scope="row">) is a cell like any other: "68 National Staff", not "68National".
+    assert "68 National Staff" in text.splitlines()
+    assert "1 Country Office in Bamako" in text.splitlines()
+
+
+def test_office_under_wrapped_onto_its_own_line() -> None:
+    offices = extract(
+        "UNHCR PRESENCE\n\nOffices\nBureaux de terrain in Bria\n(under Bambari)\n"
+        "Bureaux de terrain in Obo,\nZémio (under Bangassou)\nBureaux de terrain in Paoua\n(under Bouar)\n"
+    ).draft["presence"]["offices"]
+    assert [(o["locations"], o["under"]) for o in offices] == [
+        (["Bria"], "Bambari"),
+        (["Obo", "Zémio"], "Bangassou"),
+        (["Paoua"], "Bouar"),
+    ]
+
+
+def test_funded_share_cut_before_its_sign() -> None:
+    funding = extract(
+        "FUNDING 2022\n\n47.8 million USD\nrequested for the operation\n"
+        "Funded 19.6 million USD (41\n%)\nUnfunded 28.2 million USD\n(59 %)\n"
+    ).draft["funding"]
+    assert (funding["funded_percent"], funding["unfunded_percent"]) == ("41", "59")
+
+
 def _text(text: str, left: float, top: float, right: float, box: int = 0) -> Any:
     from opsfacts.extraction._pdf import _Text
 

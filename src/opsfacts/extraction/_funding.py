@@ -22,6 +22,9 @@ _REQUESTED = re.compile(
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # The share wrapped onto a line of its own after "Unfunded USD 13.2 million": "(62%)".
 _CARRIED_PERCENT = re.compile(r"\(\s*\d{1,3}(?:[.,]\d+)?\s?%\s*\)")
+# A share cut inside, between its figure and its sign, in a narrow column: "… (41" / "%)".
+_CUT_PERCENT = re.compile(r"\(\s*\d{1,3}(?:[.,]\d+)?$")
+_PERCENT_SIGN = re.compile(r"^%\s*\)")
 
 
 def _figure(line: Line, start: int, currency: str | None) -> tuple[dict[str, Any], str | None, str] | None:
@@ -123,6 +126,8 @@ def _read_block(block: Part, lines: Sequence[Line], rec: Recorder) -> dict[str, 
             continue
         elif current is None:
             continue
+        if _CUT_PERCENT.search(text) and index + 1 < len(body) and _PERCENT_SIGN.match(body[index + 1].text):
+            text = f"{text} {body[index + 1].text}"
         keyword = (_UNFUNDED if current == "unfunded" else _FUNDED).search(text)
         position = keyword.end() if keyword else 0
         percent = read_percent(text, start=position)

@@ -48,6 +48,8 @@ _COLON_ROW = re.compile(rf"^(?P<label>[^\d:|]{{3,60}}?)\s*:\s*(?P<count>{_UNNAME
 _SHARE_LINE = re.compile(r"\d{1,3}(?:[.,]\d+)?\s?%")
 # "United Republic of Tanzania (as of 30 Nov)": the date is the group's, not part of its label.
 _AS_OF = re.compile(r"\s*\((?:as of|au|en date du)\s[^()]*\)$", re.IGNORECASE)
+# "Malian refugees (living abroad: not counted in Mali)": where the group lives, not part of its label.
+_ABROAD = re.compile(r"\s*\((?:living abroad|vivant à l.étranger)\b[^()]*\)$", re.IGNORECASE)
 _SHARE_ROW = re.compile(r"^(?P<label>[^\d].*?)\s+(?P<share>\d{1,3}(?:\.\d+)?)% of the total$")
 _CODE = "|".join(t.value for t in PopulationType)
 # The types our own page prints for a group in its table: "IDP", "REF + ASY".
@@ -103,11 +105,17 @@ def _labels(lines: Sequence[Line], start: int, wanted: int) -> list[tuple[str, L
 def _group(  # noqa: PLR0917 - one call shape, used in one module
     label: str, line: Line, count: Any, count_line: Line, path: str, rec: Recorder, low: bool
 ) -> dict[str, Any]:
+    abroad = _ABROAD.search(label)
+    if abroad:
+        label = label[: abroad.start()]
     marks = _MARKS.search(label)
     footnotes = [marks[1]] if marks else []
     label = _MARKS.sub("", label).strip()
     group: dict[str, Any] = {"label": label}
     rec.note(f"{path}.label", label, line, low=low)
+    if abroad:
+        group["residence"] = "abroad"
+        rec.note(f"{path}.residence", "abroad", line, abroad[0].strip())
     types = types_in_label(label)
     if types:
         group["types"] = types
@@ -226,15 +234,22 @@ def read_populations(
     groups: list[dict[str, Any]] = []
     seen: dict[str, int] = {}
     for label, line, count, count_line, low in pairs:
-        key = _MARKS.sub("", label).strip()
+        key = _MARKS.sub("", _ABROAD.sub("", label)).strip()
         # A chart label cut short; the table beside the chart prints it whole.
         if key.endswith("…") and any(other.startswith(key[:-1]) for other in seen):
             continue
         if key in seen:
             if not low:
+                # A table row read whole (a page's visible table, or the table a chart's figures are
+                # also given in) replaces the chart's reading of the same group, keeping what only the
+                # chart printed (a footnote marker).
+                earlier = groups[seen[key]]
                 groups[seen[key]] = _group(
                     label, line, count, count_line, f"populations.groups[{seen[key]}]", rec, low
                 )
+                for name in ("footnotes", "households", "residence"):
+                    if name in earlier:
+                        groups[seen[key]].setdefault(name, earlier[name])
             continue
         if any(k.endswith("…") and key.startswith(k[:-1]) for k in seen):
             index = next(seen.pop(k) for k in list(seen) if k.endswith("…") and key.startswith(k[:-1]))

@@ -35,6 +35,8 @@ _UNDER = re.compile(
     rf"(?:\s*\({_UNDER_WORDS}\s+(?P<a>[^()]*(?:\([^()]*\)[^()]*)*)\)|,\s+{_UNDER_WORDS}\s+(?P<b>[^,()]+))\s*$",
     re.IGNORECASE,
 )
+# "(under Bouar)" wrapped onto a line of its own: the end of the office line above.
+_UNDER_LINE = re.compile(rf"^\({_UNDER_WORDS}\s[^()]*\)$", re.IGNORECASE)
 # "2 Field Offices under SO Gambella: Itang (...) and Pugnido (...)".
 _UNDER_FIRST = re.compile(
     rf"^(?P<label>.+?)\s+{_UNDER_WORDS}\s+(?P<under>[^:]+):\s*(?P<places>.+)$", re.IGNORECASE
@@ -216,6 +218,7 @@ def read_presence(
                 or (line.box is not None and rest.endswith("-") and not body[index].starts_block)
                 or rest.count("(") > rest.count(")")
                 or body[index].text.startswith(("and ", "et "))
+                or (_UNDER_LINE.match(body[index].text) and not body[index].starts_block)
             )
             and not _ENTRY.match(body[index].text)
         ):
