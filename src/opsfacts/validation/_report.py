@@ -28,6 +28,7 @@ OPS009    internal: a consistency rule crashed, or a rule plug-in could not be
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable
 from typing import Any, Final
 
@@ -47,6 +48,7 @@ __all__ = [
     "FileReport",
     "Report",
     "load_code",
+    "one_line",
     "render",
     "render_github",
     "render_json",
@@ -153,7 +155,45 @@ _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _RESET = "\033[1m", "\033[0m"
 
 
+# What could end a line or fool a terminal: C0 and C1 controls (tab, CR, LF, NEL, ESC...), DEL,
+# the Unicode line and paragraph separators, and lone surrogates (not encodable as UTF-8).
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def one_line(text: str) -> str:
+    """Text made safe for one line of a terminal or log, as every text report line is.
+
+    Control characters (tab, CR, LF, NEL, ESC and the rest of C0 and C1), DEL,
+    U+2028, U+2029 and lone surrogates are written as ``\\x0a`` or ``\\u2028``, so a
+    document's keys, values or file names can never start a line that looks like
+    another finding (or a workflow command), nor colour a terminal.
+    """
+    return _UNPRINTABLE.sub(_escape_char, text)
+
+
+def _encodable(text: str) -> str:
+    """Text with lone surrogates (from a non-UTF-8 file name) written as ``\\udcff``: valid UTF-8."""
+    return _SURROGATES.sub(_escape_char, text) if _SURROGATES.search(text) else text
+
+
+def _clean(data: Any) -> Any:
+    if isinstance(data, str):
+        return _encodable(data)
+    if isinstance(data, dict):
+        return {_clean(k): _clean(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_clean(v) for v in data]
+    return data
+
+
 def _where(file: str, entry: Entry) -> str:
+    file = one_line(file)
     if entry.line is None:
         return file
     return f"{file}:{entry.line}:{entry.column or 1}"
@@ -168,8 +208,8 @@ def render_text(report: Report, *, colour: bool = False) -> str:
             if colour:
                 severity = f"{_COLOURS[entry.severity]}{severity}{_RESET}"
                 code = f"{_BOLD}{code}{_RESET}"
-            path = f" {entry.path}:" if entry.path else ""
-            out.append(f"{_where(file.file, entry)}: {code} {severity}{path} {entry.message}")
+            path = f" {one_line(entry.path)}:" if entry.path else ""
+            out.append(f"{_where(file.file, entry)}: {code} {severity}{path} {one_line(entry.message)}")
     out.append(_summary(report))
     return "\n".join(out) + "\n"
 
@@ -223,7 +263,7 @@ def report_data(report: Report) -> dict[str, Any]:
 
 def render_json(report: Report) -> str:
     """The ``json`` report: stable keys, two-space indent, a trailing newline."""
-    return json.dumps(report_data(report), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(_clean(report_data(report)), indent=2, ensure_ascii=False) + "\n"
 
 
 def report_schema() -> dict[str, Any]:
@@ -292,7 +332,7 @@ def report_schema() -> dict[str, Any]:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return _encodable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
@@ -337,7 +377,8 @@ def _rule(code: str) -> dict[str, Any]:
 def _uri(file: str) -> str:
     from urllib.parse import quote  # noqa: PLC0415 - only for SARIF output
 
-    return quote(file.replace("\\", "/"), safe="/:._-~")
+    # A non-UTF-8 file name (surrogate-escaped by Python) is percent-encoded as its own bytes.
+    return quote(file.replace("\\", "/"), safe="/:._-~", errors="surrogateescape")
 
 
 def render_sarif(report: Report) -> str:
@@ -380,7 +421,7 @@ def render_sarif(report: Report) -> str:
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(_clean(log), indent=2, ensure_ascii=False) + "\n"
 
 
 _RENDERERS: dict[str, Callable[[Report], str]] = {

@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlparse
 import attrs
 
 from ..documents._inputs import Input
-from ..documents._loading import load_parsed, parse, read_source
+from ..documents._loading import load_parsed, parse, read_source, read_stdin
 from ..documents._migration import READ_VERSIONS, version_of
 from ..documents._sources import Parsed
 from ..errors import InvalidDocument, ParseError, PathPart, Problem, ReadError, format_path
@@ -137,12 +137,7 @@ class DocumentValidator:
     def read(self, source: Input) -> bytes:
         """The bytes of an input; raise ReadError."""
         if source.path is None:
-            import sys  # noqa: PLC0415
-
-            try:
-                return sys.stdin.buffer.read()
-            except OSError as exc:
-                raise ReadError(source.name, exc.strerror or str(exc)) from None
+            return read_stdin(source.name)
         return read_source(source.path)
 
     def validate(self, source: Input) -> FileReport:
