@@ -276,7 +276,7 @@ def inject(value: Any, text: Callable[[str], str], email: Callable[[], str] | No
     for field in attrs.fields(type(value)):
         current = getattr(value, field.name)
         where = f"{type(value).__name__}.{field.name}"
-        slot = _slot(field.type, "non-blank text")
+        slot = _slot(field.type, "non-blank text") or _slot(field.type, "paragraph text")
         if slot == "many":
             changes[field.name] = tuple(text(where) for _ in current)
         elif slot == "one" or (slot == "optional" and current is not None):

@@ -31,7 +31,7 @@ from .model._constraints import constraint_of
 from .model._dates import PartialDate
 from .model._modelling import any_of_groups
 
-__all__ = ["factsheets", "for_type", "models", "partial_dates", "texts"]
+__all__ = ["factsheets", "for_type", "models", "paragraphs", "partial_dates", "texts"]
 
 T = TypeVar("T")
 
@@ -44,6 +44,12 @@ _TEXT_ALPHABET = st.characters(
 def texts(min_size: int = 1, max_size: int = 40) -> st.SearchStrategy[str]:
     """Non-blank text, Unicode included."""
     return st.text(_TEXT_ALPHABET, min_size=min_size, max_size=max_size).filter(lambda s: bool(s.strip()))
+
+
+def paragraphs(min_size: int = 1, max_size: int = 80) -> st.SearchStrategy[str]:
+    """Non-blank running text: as :func:`texts`, with line breaks and tabs."""
+    alphabet = st.one_of(_TEXT_ALPHABET, st.sampled_from("\n\t"))
+    return st.text(alphabet, min_size=min_size, max_size=max_size).filter(lambda s: bool(s.strip()))
 
 
 def _decimals() -> st.SearchStrategy[Decimal]:
@@ -63,6 +69,7 @@ _CONSTRAINED: dict[str, st.SearchStrategy[Any]] = {
     "positive count": st.integers(min_value=1, max_value=10**6),
     "year": st.integers(min_value=1900, max_value=2100),
     "non-blank text": texts(),
+    "paragraph text": paragraphs(),
     "ISO 3166-1 alpha-3 country code": st.sampled_from(sorted(c.country_codes())),
     "country of origin": st.sampled_from([*sorted(c.country_codes())[:40], c.MIXED_ORIGIN, c.UNKNOWN_ORIGIN]),
     "ISO 4217 currency code": st.sampled_from(sorted(c.currency_codes())),

@@ -161,7 +161,7 @@ def _listing(factsheet: Factsheet) -> tuple[tuple[tuple[Path, Number], ...], tup
     printed = {(*parts, "printed") for parts, _ in numbers}
     texts = tuple(
         (parts, value)
-        for parts, value in found.constrained("non-blank text")
+        for parts, value in (*found.constrained("non-blank text"), *found.constrained("paragraph text"))
         if isinstance(value, str) and parts not in printed
     )
     _listed = (weakref.ref(found), numbers, texts)

@@ -40,6 +40,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--to", choices=("json", "yaml", "csv", "hxl"), required=True, help="output format")
     parser.add_argument("-o", "--output", metavar="OUT", help="output file, or directory for several outputs")
     parser.add_argument("--table", choices=TABLE_NAMES, help="csv/hxl: write only this table")
+    parser.add_argument(
+        "--raw-csv",
+        action="store_true",
+        help="csv/hxl: write text cells as they are, without the ' that keeps a spreadsheet from "
+        "reading =, +, -, @ at the start of a cell as a formula",
+    )
     parser.set_defaults(run=run)
 
 
@@ -112,7 +118,7 @@ def _tables(args: argparse.Namespace, factsheets: list[Any]) -> int:
     hxl = args.to == "hxl"
     if args.table is not None:
         buffer = io.StringIO()
-        write_csv(table(args.table, factsheets), buffer, hxl=hxl)
+        write_csv(table(args.table, factsheets), buffer, hxl=hxl, raw=args.raw_csv)
         return write_text(buffer.getvalue(), args.output, args.input_paths, newline="")
     if args.output is None:
         return _usage(f"choose a table with --table ({', '.join(TABLE_NAMES)}) or write all to -o DIR")
@@ -124,7 +130,7 @@ def _tables(args: argparse.Namespace, factsheets: list[Any]) -> int:
         return EXIT_USAGE
     for name in TABLE_NAMES:
         buffer = io.StringIO(newline="")
-        write_csv(table(name, factsheets), buffer, hxl=hxl)
+        write_csv(table(name, factsheets), buffer, hxl=hxl, raw=args.raw_csv)
         status = write_text(buffer.getvalue(), str(directory / f"{name}.csv"), args.input_paths, newline="")
         if status != EXIT_OK:
             return status

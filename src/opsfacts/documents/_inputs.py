@@ -80,6 +80,7 @@ def expand_paths(
     inputs: list[Input] = []
     errors: list[tuple[str, str]] = []
     seen: set[str] = set()
+    real: set[str] = set()  # files matched by patterns, by real path
 
     def add(path: Path) -> None:
         name = str(path)
@@ -104,7 +105,6 @@ def expand_paths(
             matches = sorted(glob.glob(arg, recursive=True))
             if not matches:
                 errors.append((arg, "no files match this pattern"))
-            real: set[str] = set()
             for match in matches:
                 for file in _walk(Path(match)) if _is_dir(Path(match)) else [Path(match)]:
                     # "**" follows a symlink to a parent directory around a loop: one file, many names.
