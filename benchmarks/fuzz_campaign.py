@@ -105,7 +105,7 @@ def _cli(scenario: tuple[str, list[str], Any], work: Path, timeout: float) -> Ou
     start = time.perf_counter()
     code = [sys.executable, "-m", "opsfacts", *args]
     stdout: Any = subprocess.PIPE
-    opened = []
+    opened: list[Any] = []
     if stdin == "/dev/zero":
         opened.append(open("/dev/zero", "rb"))  # noqa: SIM115 - closed below
         stdin = opened[-1]

@@ -33,6 +33,7 @@ import attrs
 import opsfacts
 from opsfacts.checks import check
 from opsfacts.documents import Input
+from opsfacts.documents._loading import Syntax
 from opsfacts.errors import OpsfactsError
 from opsfacts.render import render_html, render_markdown
 from opsfacts.tables import TABLE_NAMES, table, write_csv
@@ -183,8 +184,14 @@ def seeds() -> list[_Seed]:
         for path in SEEDS:
             syntax = "yaml" if path.suffix == ".yaml" else "json"
             raw = path.read_bytes()
-            _SEED_CACHE.append(_Seed(path.name, raw, syntax, opsfacts.documents.parse(raw, syntax).data))
+            _SEED_CACHE.append(
+                _Seed(path.name, raw, syntax, opsfacts.documents.parse(raw, _syntax(syntax)).data)
+            )
     return _SEED_CACHE
+
+
+def _syntax(name: str) -> Syntax:
+    return "yaml" if name == "yaml" else "json"
 
 
 def _random_string(rng: random.Random) -> str:
@@ -416,11 +423,12 @@ _FORMULA_START = tuple("=+-@\t\r\n")
 
 def _outputs(factsheet: opsfacts.Factsheet, yaml_too: bool) -> None:
     check(factsheet)
-    for syntax in ("json", "yaml") if yaml_too else ("json",):
-        text = opsfacts.dumps(factsheet, syntax=syntax)  # type: ignore[arg-type]
+    syntaxes: tuple[Syntax, ...] = ("json", "yaml") if yaml_too else ("json",)
+    for syntax in syntaxes:
+        text = opsfacts.dumps(factsheet, syntax=syntax)
         _utf8(f"dumps {syntax}", text)
         try:
-            again = opsfacts.loads(text, syntax=syntax)  # type: ignore[arg-type]
+            again = opsfacts.loads(text, syntax=syntax)
         except OpsfactsError as exc:
             raise Violation(
                 f"dumps {syntax}: the loader rejects it: {str(exc).splitlines()[-1][:80]}"
@@ -447,7 +455,7 @@ def run_case(case: Case, *, yaml_every: int = 1) -> str | None:
     try:
         _report(case)
         try:
-            factsheet = opsfacts.loads(case.data, syntax=case.syntax)  # type: ignore[arg-type]
+            factsheet = opsfacts.loads(case.data, syntax=_syntax(case.syntax))
         except OpsfactsError:
             return None
         _outputs(factsheet, yaml_every == 1 or zlib.crc32(case.data) % yaml_every == 0)

@@ -237,7 +237,7 @@ def test_dumped_extreme_documents_load_again(
     data["populations"] = {"groups": [{"label": "Refugees", "count": count}]}
     extreme = opsfacts.from_dict(data)
     for syntax in ("json", "yaml"):
-        assert opsfacts.loads(opsfacts.dumps(extreme, syntax=syntax), syntax=syntax) == extreme  # type: ignore[arg-type]
+        assert opsfacts.loads(opsfacts.dumps(extreme, syntax=syntax), syntax=syntax) == extreme
 
 
 # --- $schema is checked before any file is looked at --------------------------------------------
