@@ -37,7 +37,16 @@ from opsfacts.validation import Entry, FileReport, Report, render, validate
 sys.path.insert(0, str(REPO / "benchmarks"))
 import hostile  # the case generators live beside the campaign
 
-CASES_PER_CATEGORY = 60
+# About 1,700 cases; the categories that render a whole factsheet are the slow ones.
+CASES = {
+    "random-bytes": 600,
+    "random-json": 400,
+    "model-extremes": 60,
+    "example-mutation": 100,
+    "text-mutation": 200,
+    "yaml-special": 300,
+    "output-strings": 60,
+}
 
 
 def _example() -> dict[str, Any]:
@@ -56,9 +65,9 @@ def _problems(data: dict[str, Any]) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("category", hostile.CATEGORIES)
 def test_seeded_hostile_cases_keep_the_invariant(category: str) -> None:
     failures = []
-    for index in range(CASES_PER_CATEGORY):
+    for index in range(CASES[category]):
         case = hostile.make_case(category, random.Random(f"suite:{category}:{index}"))
-        signature = hostile.run_case(case)
+        signature = hostile.run_case(case, yaml_every=4)
         if signature is not None:
             failures.append((index, case.name, signature))
     assert failures == []
