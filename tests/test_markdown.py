@@ -239,6 +239,9 @@ HOSTILE_EMAILS = [
 _EMAIL_CHECK = constraint_of(Email).check  # type: ignore[union-attr]
 model_emails = st.sampled_from([e for e in HOSTILE_EMAILS if _EMAIL_CHECK(e) is None])
 
+# The fields of paragraph text, the only ones that may hold a line break.
+PARAGRAPH_FIELDS = {"Section.paragraphs", "Footnote.text"}
+
 # Text fields Markdown does not show (or shows only with another part present).
 NOT_SHOWN = {
     "Operation.area",
@@ -276,7 +279,7 @@ def inject(value: Any, text: Callable[[str], str], email: Callable[[], str] | No
     for field in attrs.fields(type(value)):
         current = getattr(value, field.name)
         where = f"{type(value).__name__}.{field.name}"
-        slot = _slot(field.type, "non-blank text")
+        slot = _slot(field.type, "non-blank text") or _slot(field.type, "paragraph text")
         if slot == "many":
             changes[field.name] = tuple(text(where) for _ in current)
         elif slot == "one" or (slot == "optional" and current is not None):
@@ -348,7 +351,9 @@ def test_hostile_text_makes_no_html_and_no_structure(factsheet: Factsheet, data:
     shown: list[tuple[str, str]] = []
 
     def hostile(where: str) -> str:
-        text = data.draw(hostile_texts)
+        text = data.draw(hostile_texts).replace("\r", " ")
+        if where not in PARAGRAPH_FIELDS:
+            text = text.replace("\n", " ")  # one-line text holds no line break; the model says so
         if where not in NOT_SHOWN:
             shown.append((where, text))
         return text

@@ -46,7 +46,7 @@ from .model._dates import PartialDate
 from .model._modelling import any_of_groups
 from .model._types import alternatives, is_optional, is_tuple, item_type, non_null
 
-__all__ = ["factsheets", "for_type", "models", "partial_dates", "texts"]
+__all__ = ["factsheets", "for_type", "models", "paragraphs", "partial_dates", "texts"]
 
 T = TypeVar("T")
 
@@ -59,6 +59,12 @@ _TEXT_ALPHABET = st.characters(
 def texts(min_size: int = 1, max_size: int = 40) -> st.SearchStrategy[str]:
     """Non-blank text, Unicode included."""
     return st.text(_TEXT_ALPHABET, min_size=min_size, max_size=max_size).filter(lambda s: bool(s.strip()))
+
+
+def paragraphs(min_size: int = 1, max_size: int = 80) -> st.SearchStrategy[str]:
+    """Non-blank running text: as :func:`texts`, with line breaks and tabs."""
+    alphabet = st.one_of(_TEXT_ALPHABET, st.sampled_from("\n\t"))
+    return st.text(alphabet, min_size=min_size, max_size=max_size).filter(lambda s: bool(s.strip()))
 
 
 def _decimals() -> st.SearchStrategy[Decimal]:
@@ -78,6 +84,7 @@ _CONSTRAINED: dict[str, st.SearchStrategy[Any]] = {
     "positive_count": st.integers(min_value=1, max_value=10**6),
     "year": st.integers(min_value=1900, max_value=2100),
     "text": texts(),
+    "paragraph": paragraphs(),
     "country": st.sampled_from(sorted(c.country_codes())),
     "origin": st.sampled_from([*sorted(c.country_codes())[:40], c.MIXED_ORIGIN, c.UNKNOWN_ORIGIN]),
     "currency": st.sampled_from(sorted(c.currency_codes())),

@@ -55,6 +55,7 @@ from .model._dates import PartialDate
 from .model._printing import digits
 
 __all__ = [
+    "FORMULA_START",
     "LEFT_OUT",
     "TABLE_NAMES",
     "Cell",
@@ -1363,13 +1364,33 @@ def _text(value: Cell) -> str:
     return str(value)
 
 
-def write_csv(table: Table, stream: IO[str], *, hxl: bool = False, bom: bool = False) -> None:
+FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r", "\n")
+"""First characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection")."""
+
+
+def _defused(value: Cell) -> str:
+    text = _text(value)
+    # Only text is defused: a number is an int cell, and the model's numbers are never negative.
+    if isinstance(value, str) and text.startswith(FORMULA_START):
+        return "'" + text
+    return text
+
+
+def write_csv(
+    table: Table, stream: IO[str], *, hxl: bool = False, raw: bool = False, bom: bool = False
+) -> None:
     """Write a table as CSV (RFC 4180, ``\\r\\n`` line ends); with ``hxl``, the hashtag row under the header.
+
+    Text cells that start with ``=``, ``+``, ``-``, ``@``, a tab, a carriage return or a line
+    feed are written with a ``'`` before them, as OWASP advises against CSV (formula)
+    injection, so a spreadsheet shows ``=HYPERLINK(...)`` as text instead of running it. Numbers
+    are never changed. With ``raw``, every cell is written exactly as the model holds it.
 
     With ``bom``, the text starts with a byte order mark (U+FEFF), which Excel needs to read UTF-8
     ("Développement", not "DÃ©veloppement"). Open files with ``newline=""`` and
     ``encoding="utf-8"`` so the line ends and the mark are written as given.
     """
+    cell = _text if raw else _defused
     if bom:
         stream.write("\ufeff")
     writer = csv.writer(stream, lineterminator="\r\n")
@@ -1377,7 +1398,7 @@ def write_csv(table: Table, stream: IO[str], *, hxl: bool = False, bom: bool = F
     if hxl:
         writer.writerow(table.hxl_row)
     for row in table.rows:
-        writer.writerow([_text(row.get(c.name)) for c in table.columns])
+        writer.writerow([cell(row.get(c.name)) for c in table.columns])
 
 
 # --- the Frictionless data package --------------------------------------------------------------

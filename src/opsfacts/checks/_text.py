@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..model._classes import Factsheet, Figure, KeyFigure, Percentage, Quantity, Target
 from ..model._codes import Qualifier
-from ..model._constraints import Text
+from ..model._constraints import Paragraph, Text
 from ._findings import Issue, Severity
 from ._number_words import language_of, name_key, numbers_in
 from ._precision import format_quantity
@@ -162,7 +162,7 @@ def _listing(factsheet: Factsheet) -> tuple[tuple[tuple[Path, Number], ...], tup
     printed = {(*parts, "printed") for parts, _ in numbers}
     texts = tuple(
         (parts, value)
-        for parts, value in found.constrained(Text)
+        for parts, value in (*found.constrained(Text), *found.constrained(Paragraph))
         if isinstance(value, str) and parts not in printed
     )
     _listed = (weakref.ref(found), numbers, texts)

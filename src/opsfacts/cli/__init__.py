@@ -46,7 +46,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 for --help
         return int(exc.code or 0)
     try:
-        return int(args.run(args))
+        status = int(args.run(args))
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a full device fails here, not at exit with a traceback
+        return status
     except OpsfactsError as exc:
         # Commands report their own problems; this is the net under them.
         print(f"opsfacts {args.command}: error: {exc}", file=sys.stderr)
@@ -54,7 +57,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        _discard_stdout()
         return EXIT_OK
+    except OSError as exc:
+        # Standard output on a full device (/dev/full), or a file that failed under a command.
+        where = exc.filename if exc.filename is not None else "standard output"
+        print(f"opsfacts {args.command}: error: {where}: {exc.strerror or exc}", file=sys.stderr)
+        _discard_stdout()
+        return EXIT_USAGE
+
+
+def _discard_stdout() -> None:
+    """Point standard output at the null device, so what is still buffered is not written at exit."""
+    import os  # noqa: PLC0415
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _entry() -> None:

@@ -50,6 +50,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="tables: start each CSV file with a UTF-8 byte order mark, so Excel reads accents right",
     )
+    parser.add_argument(
+        "--raw-csv",
+        action="store_true",
+        help="csv/hxl: write text cells as they are, without the ' that keeps a spreadsheet from "
+        "reading =, +, -, @ at the start of a cell as a formula",
+    )
     parser.set_defaults(run=run)
 
 
@@ -124,7 +130,7 @@ def _tables(args: argparse.Namespace, factsheets: list[Any]) -> int:
         return _usage("a data package holds every table; leave out --table")
     if args.table is not None:
         buffer = io.StringIO()
-        write_csv(table(args.table, factsheets), buffer, hxl=hxl, bom=args.bom)
+        write_csv(table(args.table, factsheets), buffer, hxl=hxl, bom=args.bom, raw=args.raw_csv)
         return write_text(buffer.getvalue(), args.output, args.input_paths, newline="")
     if args.output is None:
         return _usage(f"choose a table with --table ({', '.join(TABLE_NAMES)}) or write all to -o DIR")
@@ -137,7 +143,7 @@ def _tables(args: argparse.Namespace, factsheets: list[Any]) -> int:
     found = combine(factsheets)
     for name in TABLE_NAMES:
         buffer = io.StringIO(newline="")
-        write_csv(found[name], buffer, hxl=hxl, bom=args.bom)
+        write_csv(found[name], buffer, hxl=hxl, bom=args.bom, raw=args.raw_csv)
         status = write_text(buffer.getvalue(), str(directory / f"{name}.csv"), args.input_paths, newline="")
         if status != EXIT_OK:
             return status

@@ -60,6 +60,7 @@ def _load(item: Any) -> tuple[Any, Any, int]:
     """(factsheet, migration, status) of one input; problems are printed."""
     from ..documents._loading import load_parsed, parse, read_source  # noqa: PLC0415
     from ..errors import DocumentError, ReadError  # noqa: PLC0415
+    from ..validation._report import one_line  # noqa: PLC0415
     from ._render import _stdin  # noqa: PLC0415
 
     try:
@@ -67,14 +68,12 @@ def _load(item: Any) -> tuple[Any, Any, int]:
         parsed = parse(raw, "yaml" if item.syntax == "yaml" else "json", source=item.name)
         factsheet, migration = load_parsed(parsed, source=item.name)
     except ReadError as exc:
-        print(f"{exc.source}: error: {exc.message}", file=sys.stderr)
+        print(one_line(f"{exc.source}: error: {exc.message}"), file=sys.stderr)
         return None, None, EXIT_USAGE
     except DocumentError as exc:
         for problem in exc.problems:
-            print(
-                f"{item.name}:{problem.line or 1}:{problem.column or 1}: {problem.path}: {problem.message}",
-                file=sys.stderr,
-            )
+            where = f"{item.name}:{problem.line or 1}:{problem.column or 1}"
+            print(one_line(f"{where}: {problem.path}: {problem.message}"), file=sys.stderr)
         return None, None, EXIT_PROBLEMS
     return factsheet, migration, EXIT_OK
 

@@ -49,6 +49,7 @@ def load_or_report(source: Input) -> tuple[Any, int]:
     """Load a factsheet input; on failure print why (``file:line:col: path: message``) and return a status."""
     from ..documents._loading import load, loads  # noqa: PLC0415
     from ..errors import DocumentError, ReadError  # noqa: PLC0415 - the CLI imports lazily
+    from ..validation._report import one_line  # noqa: PLC0415
 
     name = source.name
     try:
@@ -57,24 +58,23 @@ def load_or_report(source: Input) -> tuple[Any, int]:
             return loads(raw, syntax="yaml" if source.syntax == "yaml" else "json", source=name), EXIT_OK
         return load(source.path), EXIT_OK
     except ReadError as exc:
-        print(f"{exc.source}: error: {exc.message}", file=sys.stderr)
+        print(one_line(f"{exc.source}: error: {exc.message}"), file=sys.stderr)
         return None, EXIT_USAGE
     except DocumentError as exc:
         for problem in exc.problems:
             print(
-                f"{name}:{problem.line or 1}:{problem.column or 1}: {problem.path}: {problem.message}",
+                one_line(
+                    f"{name}:{problem.line or 1}:{problem.column or 1}: {problem.path}: {problem.message}"
+                ),
                 file=sys.stderr,
             )
         return None, EXIT_PROBLEMS
 
 
 def _stdin(name: str) -> bytes:
-    from ..errors import ReadError  # noqa: PLC0415
+    from ..documents._loading import read_stdin  # noqa: PLC0415
 
-    try:
-        return sys.stdin.buffer.read()
-    except OSError as exc:
-        raise ReadError(name, exc.strerror or str(exc)) from None
+    return read_stdin(name)
 
 
 def write_text(

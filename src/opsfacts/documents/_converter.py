@@ -100,6 +100,11 @@ def _structure_decimal(value: Any, _: Any) -> Decimal:
     return parse_decimal(value)
 
 
+def _unstructure_decimal(value: Decimal) -> str:
+    # str() writes 0.0000001 as "1E-7", which the format does not read; "f" keeps every digit.
+    return format(value, "f")
+
+
 def _structure_partial_date(value: Any, _: Any) -> PartialDate:
     if type(value) is datetime.date:
         return PartialDate(value)  # from a Python caller: lossless
@@ -271,7 +276,7 @@ def configure_converter(conv: cattrs.Converter) -> None:
     conv.register_structure_hook(datetime.date, _structure_date)
     conv.register_structure_hook(Decimal, _structure_decimal)
     conv.register_unstructure_hook(datetime.date, datetime.date.isoformat)
-    conv.register_unstructure_hook(Decimal, str)
+    conv.register_unstructure_hook(Decimal, _unstructure_decimal)
     conv.register_structure_hook(PartialDate, _structure_partial_date)
     conv.register_unstructure_hook(PartialDate, str)
     conv.register_structure_hook(Code, _structure_enum)

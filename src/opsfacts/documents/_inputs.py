@@ -48,6 +48,21 @@ def _walk(directory: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.as_posix())
 
 
+def _is_dir(path: Path) -> bool:
+    # A name too long or a symlink loop is not a directory; reading it says why.
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:
+        return True  # there is something to report when it is read
+
+
 def _is_pattern(arg: str) -> bool:
     return any(ch in arg for ch in "*?[")
 
@@ -65,6 +80,7 @@ def expand_paths(
     inputs: list[Input] = []
     errors: list[tuple[str, str]] = []
     seen: set[str] = set()
+    real: set[str] = set()  # files matched by patterns, by real path
 
     def add(path: Path) -> None:
         name = str(path)
@@ -79,19 +95,23 @@ def expand_paths(
                 inputs.append(Input("<stdin>", None, stdin_syntax))
             continue
         path = Path(arg)
-        if path.is_dir():
+        if _is_dir(path):
             files = _walk(path)
             if not files:
                 errors.append((arg, "no *.json, *.yaml or *.yml files in this directory"))
             for file in files:
                 add(file)
-        elif not path.exists() and _is_pattern(arg):
+        elif _is_pattern(arg) and not _exists(path):
             matches = sorted(glob.glob(arg, recursive=True))
             if not matches:
                 errors.append((arg, "no files match this pattern"))
             for match in matches:
-                for file in _walk(Path(match)) if Path(match).is_dir() else [Path(match)]:
-                    add(file)
+                for file in _walk(Path(match)) if _is_dir(Path(match)) else [Path(match)]:
+                    # "**" follows a symlink to a parent directory around a loop: one file, many names.
+                    key = os.path.realpath(file)
+                    if key not in real:
+                        real.add(key)
+                        add(file)
         else:
             add(path)  # a missing file is reported when it is read
     return inputs, errors

@@ -7,11 +7,12 @@ two-space indent, UTF-8, a trailing newline).
 
 from __future__ import annotations
 
+import errno
 import functools
 import json
 import os
+import stat
 import typing
-from pathlib import Path
 from typing import Any, Literal
 
 import cattrs
@@ -34,6 +35,7 @@ __all__ = [
     "loads",
     "parse",
     "read_source",
+    "read_stdin",
     "structure_parsed",
     "syntax_of",
     "to_dict",
@@ -224,14 +226,37 @@ def syntax_of(path: str | os.PathLike[str]) -> Syntax:
     return "yaml" if str(path).lower().endswith((".yaml", ".yml")) else "json"
 
 
+def _too_large(name: str, size: int | None = None) -> ReadError:
+    if size is None:  # read as a stream: only known to be past the limit
+        return ReadError(name, f"more than {sources.MAX_BYTES:,} bytes; the limit is {sources.MAX_BYTES:,}")
+    return ReadError(name, f"the file is {size:,} bytes; the limit is {sources.MAX_BYTES:,}")
+
+
+def _read_capped(name: str, fd: int) -> bytes:
+    """Read at most one byte more than :data:`MAX_BYTES` from a descriptor; refuse anything larger."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= sources.MAX_BYTES:
+        chunk = os.read(fd, min(1 << 20, sources.MAX_BYTES + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    if size > sources.MAX_BYTES:
+        raise _too_large(name)
+    return b"".join(chunks)
+
+
 def read_source(path: str | os.PathLike[str]) -> bytes:
-    """Read a file's bytes; raise :class:`ReadError` with a sentence on failure."""
+    """Read a file's bytes; raise :class:`ReadError` with a sentence on failure.
+
+    Only regular files are read: a FIFO, a device (``/dev/zero``) or a socket is
+    refused before a byte is read (the file is opened without blocking, so a FIFO
+    with no writer does not hang), and no more than :data:`MAX_BYTES` are read.
+    """
     name = os.fspath(path)
     try:
-        size = os.stat(name).st_size
-        if size > sources.MAX_BYTES:
-            raise ReadError(name, f"the file is {size:,} bytes; the limit is {sources.MAX_BYTES:,}")
-        return Path(name).read_bytes()
+        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise ReadError(name, "no such file") from None
     except IsADirectoryError:
@@ -240,6 +265,48 @@ def read_source(path: str | os.PathLike[str]) -> bytes:
         raise ReadError(name, "permission denied") from None
     except OSError as exc:
         raise ReadError(name, exc.strerror or str(exc)) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ReadError(name, "is a directory, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise ReadError(name, "is not a regular file (a FIFO, a device or a socket); it is not read")
+        if info.st_size > sources.MAX_BYTES:
+            raise _too_large(name, info.st_size)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return _read_capped(name, fd)
+    except OSError as exc:
+        raise ReadError(name, exc.strerror or str(exc)) from None
+    finally:
+        os.close(fd)
+
+
+def read_stdin(name: str = "<stdin>") -> bytes:
+    """Read standard input's bytes, at most :data:`MAX_BYTES`; raise :class:`ReadError`.
+
+    Closed standard input and endless input (``/dev/zero``, ``yes``) are refused with a
+    sentence, not a traceback or a hang: reading stops one byte past the limit.
+    """
+    import sys  # noqa: PLC0415
+
+    stream = sys.stdin
+    if stream is None:
+        raise ReadError(name, "standard input is closed")
+    try:
+        fd = stream.fileno()
+    except (OSError, ValueError, AttributeError):
+        fd = None
+    try:
+        if fd is None:
+            data = stream.buffer.read(sources.MAX_BYTES + 1)
+            if len(data) > sources.MAX_BYTES:
+                raise _too_large(name)
+            return bytes(data)
+        return _read_capped(name, fd)
+    except OSError as exc:
+        reason = "standard input is closed" if exc.errno == errno.EBADF else exc.strerror or str(exc)
+        raise ReadError(name, reason) from None
 
 
 def load(

@@ -277,10 +277,38 @@ def parse_yaml(raw: str | bytes) -> Parsed:
         loader.dispose()
     if node is None:
         raise _fail("the document is empty")
+    if _expanded_size(node, 1, {}, set()) > MAX_YAML_NODES:
+        # Aliases of aliases (a "billion laughs"): refused from the node graph, before expanding it.
+        raise _fail(f"the document expands to more than {MAX_YAML_NODES:,} values (aliases?)", 1, 1)
     builder = _YamlBuilder()
     data = builder.build(node, (), 1)
     _check_root(data)
     return Parsed(data, _YamlLocator(builder.positions, builder.keys))
+
+
+def _expanded_size(node: Any, depth: int, sizes: dict[int, int], open_nodes: set[int]) -> int:
+    """How many values the node graph expands to, each shared node counted once per use.
+
+    Stops counting past :data:`MAX_DEPTH` (the builder reports the depth) and at a node
+    that contains itself, whose expansion has no end.
+    """
+    key = id(node)
+    if key in sizes:
+        return sizes[key]
+    if key in open_nodes:
+        return MAX_YAML_NODES + 1
+    if depth > MAX_DEPTH or not isinstance(node.value, list):
+        return 1
+    open_nodes.add(key)
+    total = 1
+    for item in node.value:
+        for child in item if isinstance(item, tuple) else (item,):
+            total += _expanded_size(child, depth + 1, sizes, open_nodes)
+            if total > MAX_YAML_NODES:
+                break
+    open_nodes.discard(key)
+    sizes[key] = total
+    return total
 
 
 class _YamlLocator:

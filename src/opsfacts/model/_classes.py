@@ -43,6 +43,7 @@ from ._constraints import (
     Language,
     Marker,
     Origin,
+    Paragraph,
     PositiveCount,
     RuleCode,
     Text,
@@ -288,7 +289,9 @@ class Period:
 class Section:
     """A narrative section: a heading (where printed) and its paragraphs or bullets, in order."""
 
-    paragraphs: tuple[Text, ...] = field(metadata=doc("The paragraphs or bullets, in order."))
+    paragraphs: tuple[Paragraph, ...] = field(
+        metadata=doc("The paragraphs or bullets, in order; a paragraph may hold line breaks.")
+    )
     heading: Text | None = field(default=None, metadata=doc("The heading as printed; absent when none is."))
     level: HeadingLevel = field(
         default=1, metadata=doc("How deep the heading is nested: 2 for a sub-heading of the section before.")
@@ -793,7 +796,7 @@ class Footnote:
     """A footnote and its marker."""
 
     marker: Marker = field(metadata=doc('The marker as printed ("*").'))
-    text: Text = field(metadata=doc("The footnote text."))
+    text: Paragraph = field(metadata=doc("The footnote text; it may hold line breaks."))
 
 
 @frozen(field_transformer=constrained)

@@ -32,6 +32,7 @@ __all__ = [
     "Language",
     "Marker",
     "Origin",
+    "Paragraph",
     "PositiveCount",
     "RuleCode",
     "Text",
@@ -186,10 +187,45 @@ def _check_amount(value: Any) -> str | None:
     return None
 
 
-def _check_text(value: Any) -> str | None:
-    if not value.strip():
-        return "must not be empty or blank"
-    return None
+# Characters no text may hold: C0 controls but tab (and line feed in paragraph text), DEL, C1
+# controls (NEL among them), the Unicode line and paragraph separators, and lone surrogates, which
+# are not Unicode characters at all and cannot be written as UTF-8. One list makes both the model's
+# check and the schema's pattern.
+_NOT_IN_LINE = r"\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff"
+_NOT_IN_PARAGRAPH = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff"
+
+
+def _character(char: str) -> str:
+    code = ord(char)
+    if 0xD800 <= code <= 0xDFFF:
+        return f"a lone surrogate (U+{code:04X}, not a Unicode character)"
+    if char == "\n":
+        return "a line break (U+000A)"
+    if char in "\r\x85\u2028\u2029\x0b\x0c":
+        return f"a line separator (U+{code:04X})"
+    return f"a control character (U+{code:04X})"
+
+
+def _text_check(forbidden: str, one_line: bool) -> Callable[[Any], str | None]:
+    found = re.compile(f"[{forbidden}]")
+
+    def check(value: Any) -> str | None:
+        if not value.strip():
+            return "must not be empty or blank"
+        bad = found.search(value)
+        if bad is not None:
+            where = f"{_character(bad[0])} at character {bad.start() + 1}"
+            if one_line and bad[0] == "\n":
+                return f"must be one line of text, but holds {where}; only paragraphs may"
+            return f"must be printable text, but holds {where}"
+        return None
+
+    return check
+
+
+def _text_schema(forbidden: str) -> dict[str, Any]:
+    # Allowed characters only, at least one of them not white space.
+    return {"minLength": 1, "pattern": f"^[^{forbidden}]*[^{forbidden}\\s][^{forbidden}]*$"}
 
 
 Count = Annotated[
@@ -212,9 +248,22 @@ Year = Annotated[
 
 Text = Annotated[
     str,
-    Constraint("text", "non-blank text", _check_text, {"minLength": 1, "pattern": r"\S"}),
+    Constraint("text", "non-blank text", _text_check(_NOT_IN_LINE, True), _text_schema(_NOT_IN_LINE)),
 ]
-"""Text that is not empty or blank."""
+"""One line of text that is not empty or blank.
+
+It may hold tabs but no other control character (no line break, carriage
+return, NEL, U+2028 or U+2029, no escape character) and no lone surrogate:
+what a document says is printable, and every output can be written as UTF-8.
+"""
+
+Paragraph = Annotated[
+    str,
+    Constraint(
+        "paragraph", "paragraph text", _text_check(_NOT_IN_PARAGRAPH, False), _text_schema(_NOT_IN_PARAGRAPH)
+    ),
+]
+"""Running text that is not empty or blank: as :data:`Text`, and it may hold line breaks (``\\n``)."""
 
 CountryCode = Annotated[
     str,

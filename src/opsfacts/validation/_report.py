@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Final
@@ -50,6 +51,7 @@ __all__ = [
     "SEVERITIES",
     "FileReport",
     "Report",
+    "one_line",
     "render",
     "render_github",
     "render_json",
@@ -132,7 +134,45 @@ _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _RESET = "\033[1m", "\033[0m"
 
 
+# What could end a line or fool a terminal: C0 and C1 controls (tab, CR, LF, NEL, ESC...), DEL,
+# the Unicode line and paragraph separators, and lone surrogates (not encodable as UTF-8).
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def one_line(text: str) -> str:
+    """Text made safe for one line of a terminal or log, as every text report line is.
+
+    Control characters (tab, CR, LF, NEL, ESC and the rest of C0 and C1), DEL,
+    U+2028, U+2029 and lone surrogates are written as ``\\x0a`` or ``\\u2028``, so a
+    document's keys, values or file names can never start a line that looks like
+    another finding (or a workflow command), nor colour a terminal.
+    """
+    return _UNPRINTABLE.sub(_escape_char, text)
+
+
+def _encodable(text: str) -> str:
+    """Text with lone surrogates (from a non-UTF-8 file name) written as ``\\udcff``: valid UTF-8."""
+    return _SURROGATES.sub(_escape_char, text) if _SURROGATES.search(text) else text
+
+
+def _clean(data: Any) -> Any:
+    if isinstance(data, str):
+        return _encodable(data)
+    if isinstance(data, dict):
+        return {_clean(k): _clean(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_clean(v) for v in data]
+    return data
+
+
 def _where(file: str, entry: Finding) -> str:
+    file = one_line(file)
     if entry.line is None:
         return file
     return f"{file}:{entry.line}:{entry.column or 1}"
@@ -147,8 +187,8 @@ def render_text(report: Report, *, colour: bool = False) -> str:
             if colour:
                 severity = f"{_COLOURS[entry.severity]}{severity}{_RESET}"
                 code = f"{_BOLD}{code}{_RESET}"
-            path = f" {entry.path}:" if entry.path else ""
-            out.append(f"{_where(file.file, entry)}: {code} {severity}{path} {entry.message}")
+            path = f" {one_line(entry.path)}:" if entry.path else ""
+            out.append(f"{_where(file.file, entry)}: {code} {severity}{path} {one_line(entry.message)}")
     out.append(_summary(report))
     return "\n".join(out) + "\n"
 
@@ -202,7 +242,7 @@ def report_data(report: Report) -> dict[str, Any]:
 
 def render_json(report: Report) -> str:
     """The ``json`` report: stable keys, two-space indent, a trailing newline."""
-    return json.dumps(report_data(report), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(_clean(report_data(report)), indent=2, ensure_ascii=False) + "\n"
 
 
 def report_schema() -> dict[str, Any]:
@@ -271,7 +311,7 @@ def report_schema() -> dict[str, Any]:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return _encodable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
@@ -407,14 +447,16 @@ def _artifact(file: str, root: Path) -> dict[str, Any]:
     if relative is None:
         # Outside the root: an absolute file URI, the other form code scanning accepts.
         return {"uri": Path(os.path.abspath(file)).as_uri()}
-    return {"uri": quote(relative, safe="/._-~"), "uriBaseId": SARIF_ROOT}
+    # A non-UTF-8 file name (surrogate-escaped by Python) is percent-encoded as its own bytes.
+    return {"uri": quote(relative, safe="/._-~", errors="surrogateescape"), "uriBaseId": SARIF_ROOT}
 
 
 def _fingerprint(code: str, location: dict[str, Any], path: str | None) -> str:
     import hashlib  # noqa: PLC0415 - only for SARIF output
 
     where = location.get("uri") or location.get("description", {}).get("text", "")
-    return hashlib.sha256(f"{code}\0{where}\0{path or '$'}".encode()).hexdigest()
+    # A lone surrogate (from a hostile key) still hashes, to the same value every run.
+    return hashlib.sha256(f"{code}\0{where}\0{path or '$'}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def render_sarif(report: Report, *, root: str | os.PathLike[str] | None = None) -> str:
@@ -471,7 +513,7 @@ def render_sarif(report: Report, *, root: str | os.PathLike[str] | None = None) 
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(_clean(log), indent=2, ensure_ascii=False) + "\n"
 
 
 _RENDERERS: dict[str, Callable[[Report], str]] = {

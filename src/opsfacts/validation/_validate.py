@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,7 +22,7 @@ import attrs
 
 from ..diagnostics import Finding, PathPart, Severity, format_path
 from ..documents._inputs import Input
-from ..documents._loading import load_parsed, parse, read_source
+from ..documents._loading import load_parsed, parse, read_source, read_stdin
 from ..documents._migration import READ_VERSIONS, version_of
 from ..documents._sources import Parsed
 from ..errors import InvalidDocument, ParseError, ReadError
@@ -121,6 +122,26 @@ def _local_path(value: str, base: Path) -> Path | None:
     return base / value
 
 
+MAX_SCHEMA_REFERENCE = 1024
+"""Longest ``$schema`` value looked at, in characters; a longer one is reported, never used as a path."""
+_NOT_IN_REFERENCE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def _unusable_reference(value: str) -> str | None:
+    """Why a ``$schema`` value is neither a URI nor a relative path worth looking up, or None."""
+    if len(value) > MAX_SCHEMA_REFERENCE:
+        return (
+            f"$schema is {len(value):,} characters long; a schema URI or file path has at most "
+            f"{MAX_SCHEMA_REFERENCE:,}"
+        )
+    bad = _NOT_IN_REFERENCE.search(value)
+    if bad is not None:
+        return f"$schema holds a control character (U+{ord(bad[0]):04X}); it must be a URI or a file path"
+    if not value.strip():
+        return "$schema is blank; it must be a URI or a file path"
+    return None
+
+
 def _last_segment(value: str) -> str:
     return urlparse(value).path.replace("\\", "/").rsplit("/", 1)[-1]
 
@@ -150,12 +171,7 @@ class DocumentValidator:
     def read(self, source: Input) -> bytes:
         """The bytes of an input; raise ReadError."""
         if source.path is None:
-            import sys  # noqa: PLC0415
-
-            try:
-                return sys.stdin.buffer.read()
-            except OSError as exc:
-                raise ReadError(source.name, exc.strerror or str(exc)) from None
+            return read_stdin(source.name)
         return read_source(source.path)
 
     def validate(self, source: Input) -> FileReport:
@@ -230,8 +246,17 @@ class DocumentValidator:
             return _BUNDLED  # a non-string $schema is a model problem already
         if value in _BY_ID:
             return _bundled_if_asked(_BY_ID[value], self.use_jsonschema)
+        refused = _unusable_reference(value)
+        if refused is not None:
+            return _SchemaRef(problem=refused)
         local = _local_path(value, base)
-        if local is not None and local.is_file():
+        try:
+            is_local = local is not None and local.is_file()
+        except (OSError, ValueError) as exc:  # a name or component too long, a loop of links
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            return _SchemaRef(problem=f"$schema cannot be used as a file path: {reason}")
+        if is_local:
+            assert local is not None
             return self._load_local(local)
         by_name = _BY_FILE_NAME.get(_last_segment(value))
         if by_name is not None:
@@ -258,9 +283,11 @@ class DocumentValidator:
 
         name = os.fspath(path)
         try:
-            text = path.read_text(encoding="utf-8")
+            text = read_source(path).decode("utf-8")  # a regular file, at most MAX_BYTES
             schema = json.loads(text)
-        except (OSError, UnicodeDecodeError, ValueError) as exc:
+        except ReadError as exc:
+            return _SchemaRef(problem=_short(f"cannot read the schema file {name}: {exc.message}"))
+        except (UnicodeDecodeError, ValueError, RecursionError) as exc:
             return _SchemaRef(problem=_short(f"cannot read the schema file {name}: {exc}"))
         if schema == json.loads(schema_text()):
             return _BUNDLED  # the current bundled schema, checked with --jsonschema only
