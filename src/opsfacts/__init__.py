@@ -1,102 +1,120 @@
 """opsfacts: country operations factsheets as typed, validated, checkable data."""
 
+# The public names are imported on first use (PEP 562), so that ``opsfacts --version``
+# and commands that need little of the library start without loading all of it.
+
+import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from .diagnostics import Finding, Severity
-from .documents import (
-    READ_VERSIONS,
-    Migration,
-    configure_converter,
-    converter,
-    dump,
-    dumps,
-    from_dict,
-    load,
-    loads,
-    make_converter,
-    migrate,
-    to_dict,
-)
-from .errors import (
-    ABSENT,
-    DocumentError,
-    InvalidDocument,
-    OpsfactsError,
-    ParseError,
-    Problem,
-    ReadError,
-    WriteError,
-)
-from .model import (
-    FORMAT_VERSION,
-    Acceptance,
-    AgeCount,
-    BreakdownAxis,
-    CategoryCount,
-    Cluster,
-    Contact,
-    DocumentKind,
-    Donor,
-    Donors,
-    Factsheet,
-    Figure,
-    Footnote,
-    Funding,
-    KeyFigure,
-    Link,
-    OfficeGroup,
-    OfficeType,
-    Operation,
-    OperationScope,
-    Organisation,
-    OrganisationType,
-    OriginCount,
-    PartialDate,
-    Partner,
-    PartnerCount,
-    PartnerRole,
-    Partners,
-    Percentage,
-    Period,
-    PlaceType,
-    PopulationGroup,
-    Populations,
-    PopulationTotal,
-    PopulationType,
-    Presence,
-    Qualifier,
-    Quantity,
-    Residence,
-    Scale,
-    Section,
-    Sector,
-    SectorActivities,
-    SectorCode,
-    Setting,
-    Sex,
-    SexCount,
-    StaffCategory,
-    StaffGroup,
-    StaffPart,
-    Statement,
-    Target,
-    TargetKind,
-)
 
 if TYPE_CHECKING:
     from .checks import CheckConfig, check
+    from .diagnostics import Finding, Severity
+    from .documents import (
+        READ_VERSIONS,
+        Migration,
+        configure_converter,
+        converter,
+        dump,
+        dumps,
+        from_dict,
+        load,
+        loads,
+        make_converter,
+        migrate,
+        to_dict,
+    )
+    from .errors import (
+        ABSENT,
+        DocumentError,
+        InvalidDocument,
+        OpsfactsError,
+        ParseError,
+        Problem,
+        ReadError,
+        WriteError,
+    )
+    from .model import (
+        FORMAT_VERSION,
+        Acceptance,
+        AgeCount,
+        BreakdownAxis,
+        CategoryCount,
+        Cluster,
+        Contact,
+        DocumentKind,
+        Donor,
+        Donors,
+        Factsheet,
+        Figure,
+        Footnote,
+        Funding,
+        KeyFigure,
+        Link,
+        OfficeGroup,
+        OfficeType,
+        Operation,
+        OperationScope,
+        Organisation,
+        OrganisationType,
+        OriginCount,
+        PartialDate,
+        Partner,
+        PartnerCount,
+        PartnerRole,
+        Partners,
+        Percentage,
+        Period,
+        PlaceType,
+        PopulationGroup,
+        Populations,
+        PopulationTotal,
+        PopulationType,
+        Presence,
+        Qualifier,
+        Quantity,
+        Residence,
+        Scale,
+        Section,
+        Sector,
+        SectorActivities,
+        SectorCode,
+        Setting,
+        Sex,
+        SexCount,
+        StaffCategory,
+        StaffGroup,
+        StaffPart,
+        Statement,
+        Target,
+        TargetKind,
+    )
 
-# The consistency checks compile their rules on import; they load on first use.
-_LAZY = {"CheckConfig", "check"}
+
+# Where the public names come from, cheapest first: a name is taken from the first whose
+# ``__all__`` lists it (the imports above, for type checkers and readers, say the same).
+_SOURCES = (".errors", ".diagnostics", ".model", ".documents", ".checks")
+_SUBPACKAGES = frozenset(
+    "checks cli diagnostics documents errors model render schema strategies tables validation".split()  # noqa: SIM905
+)
 
 
 def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        from . import checks  # noqa: PLC0415
-
-        return getattr(checks, name)
+    if name in __all__:
+        for source in _SOURCES:
+            module = importlib.import_module(source, __name__)
+            if name in module.__all__:
+                value = getattr(module, name)
+                globals()[name] = value  # looked up once
+                return value
+    if name in _SUBPACKAGES:
+        return importlib.import_module(f".{name}", __name__)
     raise AttributeError(f"module 'opsfacts' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 
 __all__ = [

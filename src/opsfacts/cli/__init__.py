@@ -12,7 +12,6 @@ import sys
 from collections.abc import Sequence
 
 from .._version import __version__
-from ..errors import OpsfactsError
 
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "build_parser", "main"]
 
@@ -40,6 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    args_given = sys.argv[1:] if argv is None else list(argv)
+    if args_given[:1] and len(args_given[0]) > 2 and "--version".startswith(args_given[0]):
+        # What argparse would print, without registering every command first.
+        print(f"opsfacts {__version__}")
+        return EXIT_OK
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -47,14 +51,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     try:
         return int(args.run(args))
-    except OpsfactsError as exc:
-        # Commands report their own problems; this is the net under them.
-        print(f"opsfacts {args.command}: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:
+        # Imported here: ``--version`` and ``--help`` start without the library.
+        from ..errors import OpsfactsError  # noqa: PLC0415
+
+        if not isinstance(exc, OpsfactsError):
+            raise
+        # Commands report their own problems; this is the net under them.
+        print(f"opsfacts {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 def _entry() -> None:

@@ -40,7 +40,11 @@ __all__ = [
 
 Syntax = Literal["json", "yaml"]
 
-_structure = converter.get_structure_hook(Factsheet)
+@functools.cache
+def _structure() -> Any:
+    # Built on first use, as the unstructure hook: commands that read no document
+    # (``schema``, ``--help``) do not pay for building the hooks of every class.
+    return converter.get_structure_hook(Factsheet)
 
 
 @functools.cache
@@ -74,7 +78,7 @@ def _structure_migrated(data: Any, conv: cattrs.Converter | None) -> tuple[Facts
     problem = _version_problem(migration)
     if problem is not None:
         raise InvalidDocument([problem])
-    structure = _structure if conv is None else conv.get_structure_hook(Factsheet)
+    structure = _structure() if conv is None else conv.get_structure_hook(Factsheet)
     try:
         return typing.cast(Factsheet, structure(migration.data, Factsheet)), migration
     except Exception as exc:  # noqa: BLE001 - every structuring failure becomes a Problem

@@ -304,8 +304,9 @@ def checks_runner(config: CheckConfig | None = None) -> ChecksRunner:
     return run
 
 
-# Below this many files, starting worker processes costs more than it saves.
-_PARALLEL_FROM = 64
+# Files each worker process must have to be worth starting: a process costs about what
+# validating a few dozen files does, and on a busy machine a second one gains little.
+_FILES_PER_WORKER = 64
 _WORKER_VALIDATOR: DocumentValidator | None = None
 
 
@@ -314,23 +315,34 @@ def _validate_in_worker(source: Input) -> FileReport:
     return _WORKER_VALIDATOR.validate(source)
 
 
+def _workers(jobs: int, files: int) -> int:
+    """How many worker processes to use: ``jobs`` (0: one per CPU) at most, one per
+    :data:`_FILES_PER_WORKER` files at most; 1 means none."""
+    return max(1, min(jobs or os.cpu_count() or 1, files // _FILES_PER_WORKER))
+
+
 def validate_inputs(validator: DocumentValidator, inputs: Sequence[Input], jobs: int = 0) -> Report:
     """Validate every input, reported in order; in forked worker processes when there are many
-    files (``jobs``: how many; 0 for one per CPU, 1 for none)."""
-    import multiprocessing  # noqa: PLC0415
+    files (``jobs``: how many at most; 0 for one per CPU, 1 for none)."""
+    workers = _workers(jobs, len(inputs))
+    if workers < 2 or any(i.path is None for i in inputs):
+        return Report(tuple(validator.validate(source) for source in inputs))
+    import multiprocessing  # noqa: PLC0415 - only for a pool
 
-    jobs = jobs or os.cpu_count() or 1
-    forkable = "fork" in multiprocessing.get_all_start_methods()
-    if jobs < 2 or len(inputs) < _PARALLEL_FROM or not forkable or any(i.path is None for i in inputs):
+    if "fork" not in multiprocessing.get_all_start_methods():
         return Report(tuple(validator.validate(source) for source in inputs))
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
 
+    # The first file is validated here: what is built on first use (converter hooks, code
+    # tables, compiled rules) is then built once and inherited, not once per worker.
+    first = validator.validate(inputs[0])
     global _WORKER_VALIDATOR  # noqa: PLW0603 - inherited by the forked workers, built once
     _WORKER_VALIDATOR = validator
     context = multiprocessing.get_context("fork")
-    chunk = max(1, len(inputs) // (jobs * 4))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        return Report(tuple(pool.map(_validate_in_worker, inputs, chunksize=chunk)))
+    rest = inputs[1:]
+    chunk = max(1, len(rest) // (workers * 4))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return Report((first, *pool.map(_validate_in_worker, rest, chunksize=chunk)))
 
 
 def validate(
