@@ -40,6 +40,7 @@ __all__ = [
 
 Syntax = Literal["json", "yaml"]
 
+
 @functools.cache
 def _structure() -> Any:
     # Built on first use, as the unstructure hook: commands that read no document
