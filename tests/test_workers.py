@@ -27,10 +27,27 @@ def test_workers_by_file_count(jobs: int, files: int, expected: int) -> None:
     assert _workers(jobs, files) == expected
 
 
-def test_default_workers_at_most_one_per_cpu(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("load", "expected"),
+    [(0.0, 3), (1.0, 3), (2.2, 2), (3.0, 1), (9.0, 1)],  # this process is one of the load
+)
+def test_default_workers_one_per_idle_cpu(
+    monkeypatch: pytest.MonkeyPatch, load: float, expected: int
+) -> None:
     monkeypatch.setattr("os.cpu_count", lambda: 3)
-    assert _workers(0, 1_000_000) == 3
+    monkeypatch.setattr("os.getloadavg", lambda: (load, load, load))
+    assert _workers(0, 1_000_000) == expected
     assert _workers(0, 1) == 1
+    assert _workers(3, 1_000_000) == 3  # asked for: the load does not matter
+
+
+def test_default_workers_without_a_load_average(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_load() -> tuple[float, float, float]:
+        raise OSError("no load average")
+
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    monkeypatch.setattr("os.getloadavg", no_load)
+    assert _workers(0, 1_000_000) == 2
 
 
 def test_report_from_workers_is_the_report_without(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

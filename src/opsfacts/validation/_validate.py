@@ -353,15 +353,26 @@ def _validate_in_worker(source: Input) -> FileReport:
     return _WORKER_VALIDATOR.validate(source)
 
 
+def _idle_cpus() -> int:
+    """CPUs not busy with other work: a worker on a CPU another process keeps busy gains nothing
+    and costs its start (this process counts once in the load average)."""
+    cpus = os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average (Windows): every CPU
+        return cpus
+    return max(1, min(cpus, round(cpus - (load - 1))))
+
+
 def _workers(jobs: int, files: int) -> int:
-    """How many worker processes to use: ``jobs`` (0: one per CPU) at most, one per
+    """How many worker processes to use: ``jobs`` at most (0: one per idle CPU), one per
     :data:`_FILES_PER_WORKER` files at most; 1 means none."""
-    return max(1, min(jobs or os.cpu_count() or 1, files // _FILES_PER_WORKER))
+    return max(1, min(jobs or _idle_cpus(), files // _FILES_PER_WORKER))
 
 
 def validate_inputs(validator: DocumentValidator, inputs: Sequence[Input], jobs: int = 0) -> Report:
     """Validate every input, reported in order; in forked worker processes when there are many
-    files (``jobs``: how many at most; 0 for one per CPU, 1 for none)."""
+    files (``jobs``: how many at most; 0 for one per idle CPU, 1 for none)."""
     workers = _workers(jobs, len(inputs))
     if workers < 2 or any(i.path is None for i in inputs):
         return Report(tuple(validator.validate(source) for source in inputs))
