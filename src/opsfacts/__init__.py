@@ -1,113 +1,221 @@
 """opsfacts: country operations factsheets as typed, validated, checkable data."""
 
+# The public names are imported on first use (PEP 562), so that ``opsfacts --version``
+# and commands that need little of the library start without loading all of it.
+
 import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from .diagnostics import ABSENT, Finding, Severity
-from .documents import (
-    READ_VERSIONS,
-    Migration,
-    configure_converter,
-    converter,
-    dump,
-    dumps,
-    from_dict,
-    load,
-    loads,
-    make_converter,
-    migrate,
-    to_dict,
-)
-from .errors import (
-    DocumentError,
-    InvalidDocument,
-    OpsfactsError,
-    ParseError,
-    ReadError,
-    WriteError,
-)
-from .model import (
-    FORMAT_VERSION,
-    Acceptance,
-    AgeCount,
-    BreakdownAxis,
-    CategoryCount,
-    Cluster,
-    Contact,
-    DocumentKind,
-    Donor,
-    Donors,
-    Factsheet,
-    Figure,
-    Footnote,
-    Funding,
-    KeyFigure,
-    Link,
-    OfficeGroup,
-    OfficeType,
-    Operation,
-    OperationScope,
-    Organisation,
-    OrganisationType,
-    OriginCount,
-    PartialDate,
-    Partner,
-    PartnerCount,
-    PartnerRole,
-    Partners,
-    Percentage,
-    Period,
-    PlaceType,
-    PopulationGroup,
-    Populations,
-    PopulationTotal,
-    PopulationType,
-    Presence,
-    Qualifier,
-    Quantity,
-    Residence,
-    Scale,
-    Section,
-    Sector,
-    SectorActivities,
-    SectorCode,
-    Setting,
-    Sex,
-    SexCount,
-    StaffCategory,
-    StaffGroup,
-    StaffPart,
-    Statement,
-    Target,
-    TargetKind,
-)
 
 if TYPE_CHECKING:
-    from .aggregate import Rollup, rollup, rollup_files
-    from .checks import CheckConfig, check
-    from .compare import DiffResult, diff
-    from .extraction import Extraction, extract
+    from .aggregate import (
+        Rollup,
+        rollup,
+        rollup_files,
+    )
+    from .checks import (
+        CheckConfig,
+        check,
+    )
+    from .compare import (
+        DiffResult,
+        diff,
+    )
+    from .diagnostics import (
+        ABSENT,
+        Finding,
+        Severity,
+    )
+    from .documents import (
+        READ_VERSIONS,
+        Migration,
+        configure_converter,
+        converter,
+        dump,
+        dumps,
+        from_dict,
+        load,
+        loads,
+        make_converter,
+        migrate,
+        to_dict,
+    )
+    from .errors import (
+        DocumentError,
+        InvalidDocument,
+        OpsfactsError,
+        ParseError,
+        ReadError,
+        WriteError,
+    )
+    from .extraction import (
+        Extraction,
+        extract,
+    )
+    from .model import (
+        FORMAT_VERSION,
+        Acceptance,
+        AgeCount,
+        BreakdownAxis,
+        CategoryCount,
+        Cluster,
+        Contact,
+        DocumentKind,
+        Donor,
+        Donors,
+        Factsheet,
+        Figure,
+        Footnote,
+        Funding,
+        KeyFigure,
+        Link,
+        OfficeGroup,
+        OfficeType,
+        Operation,
+        OperationScope,
+        Organisation,
+        OrganisationType,
+        OriginCount,
+        PartialDate,
+        Partner,
+        PartnerCount,
+        PartnerRole,
+        Partners,
+        Percentage,
+        Period,
+        PlaceType,
+        PopulationGroup,
+        Populations,
+        PopulationTotal,
+        PopulationType,
+        Presence,
+        Qualifier,
+        Quantity,
+        Residence,
+        Scale,
+        Section,
+        Sector,
+        SectorActivities,
+        SectorCode,
+        Setting,
+        Sex,
+        SexCount,
+        StaffCategory,
+        StaffGroup,
+        StaffPart,
+        Statement,
+        Target,
+        TargetKind,
+    )
 
-# The consistency checks compile their rules on import, and the later stages
-# pull in templates: they load on first use.
-_LAZY = {
+# Where each public name lives: its stage's package.
+_SOURCES: dict[str, str] = {
+    "ABSENT": "diagnostics",
+    "Finding": "diagnostics",
+    "Severity": "diagnostics",
+    "DocumentError": "errors",
+    "InvalidDocument": "errors",
+    "OpsfactsError": "errors",
+    "ParseError": "errors",
+    "ReadError": "errors",
+    "WriteError": "errors",
+    "FORMAT_VERSION": "model",
+    "Acceptance": "model",
+    "AgeCount": "model",
+    "BreakdownAxis": "model",
+    "CategoryCount": "model",
+    "Cluster": "model",
+    "Contact": "model",
+    "DocumentKind": "model",
+    "Donor": "model",
+    "Donors": "model",
+    "Factsheet": "model",
+    "Figure": "model",
+    "Footnote": "model",
+    "Funding": "model",
+    "KeyFigure": "model",
+    "Link": "model",
+    "OfficeGroup": "model",
+    "OfficeType": "model",
+    "Operation": "model",
+    "OperationScope": "model",
+    "Organisation": "model",
+    "OrganisationType": "model",
+    "OriginCount": "model",
+    "PartialDate": "model",
+    "Partner": "model",
+    "PartnerCount": "model",
+    "PartnerRole": "model",
+    "Partners": "model",
+    "Percentage": "model",
+    "Period": "model",
+    "PlaceType": "model",
+    "PopulationGroup": "model",
+    "PopulationTotal": "model",
+    "PopulationType": "model",
+    "Populations": "model",
+    "Presence": "model",
+    "Qualifier": "model",
+    "Quantity": "model",
+    "Residence": "model",
+    "Scale": "model",
+    "Section": "model",
+    "Sector": "model",
+    "SectorActivities": "model",
+    "SectorCode": "model",
+    "Setting": "model",
+    "Sex": "model",
+    "SexCount": "model",
+    "StaffCategory": "model",
+    "StaffGroup": "model",
+    "StaffPart": "model",
+    "Statement": "model",
+    "Target": "model",
+    "TargetKind": "model",
+    "READ_VERSIONS": "documents",
+    "Migration": "documents",
+    "configure_converter": "documents",
+    "converter": "documents",
+    "dump": "documents",
+    "dumps": "documents",
+    "from_dict": "documents",
+    "load": "documents",
+    "loads": "documents",
+    "make_converter": "documents",
+    "migrate": "documents",
+    "to_dict": "documents",
     "CheckConfig": "checks",
     "check": "checks",
+    "DiffResult": "compare",
+    "diff": "compare",
     "Rollup": "aggregate",
     "rollup": "aggregate",
     "rollup_files": "aggregate",
-    "DiffResult": "compare",
-    "diff": "compare",
     "Extraction": "extraction",
     "extract": "extraction",
 }
+_SUBPACKAGES = frozenset(
+    {
+        "aggregate", "checks", "cli", "compare", "diagnostics", "documents", "errors", "extraction",
+        "model", "render", "schema", "strategies", "tables", "validation",
+    }
+)  # fmt: skip
 
 
 def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    source = _SOURCES.get(name)
+    if source is not None:
+        value = getattr(importlib.import_module(f".{source}", __name__), name)
+        globals()[name] = value  # looked up once
+        return value
+    if name in _SUBPACKAGES:
+        return importlib.import_module(f".{name}", __name__)
     raise AttributeError(f"module 'opsfacts' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 
 __all__ = [

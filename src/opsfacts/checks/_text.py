@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import re
 import weakref
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 
@@ -380,12 +381,16 @@ def text_contradicts_figures(factsheet: Factsheet) -> Iterator[Issue]:
     figures = _named_figures(factsheet)
     if not figures:
         return
-    keys = sorted(figures, key=len, reverse=True)
-    reach = 3 * max(len(" ".join(key)) for key in keys) + 24
+    # The longest name the following words start with; looked up by length, not compared
+    # with every name (a sheet may name thousands of groups).
+    lengths = sorted({len(key) for key in figures}, reverse=True)
+    reach = 3 * max(len(" ".join(key)) for key in figures) + 24
     for parts, text in _narrative(factsheet):
         for value, start, end in numbers_in(text, factsheet.language):
             following = _name_tokens(_CLAUSE_END.split(text[end : end + reach], maxsplit=1)[0])
-            key = next((k for k in keys if following[: len(k)] == k), None)
+            key = next(
+                (following[:n] for n in lengths if n <= len(following) and following[:n] in figures), None
+            )
             if key is None:
                 continue
             count, label = figures[key]
@@ -419,13 +424,21 @@ def _key_figures_contradicted(factsheet: Factsheet) -> Iterator[Issue]:
             named.append((index, key_figure, quantity.value, words))
     if not named:
         return
+    # Every word of a label must be in the clause: each key figure is looked up by its
+    # rarest word, not compared with every number of the text.
+    frequency = Counter(w for *_, words in named for w in words)
+    by_word: dict[str, list[int]] = {}
+    for position, (*_, words) in enumerate(named):
+        by_word.setdefault(min(words, key=lambda w: (frequency[w], w)), []).append(position)
+    reported: set[int] = set()
     for parts, text in _narrative(factsheet):
         for value, start, end in numbers_in(text, factsheet.language):
             if _QUALIFIED.search(text[max(0, start - 24) : start]):
                 continue
             clause = set(_name_tokens(_clause(text, start, end)))
-            for index, key_figure, count, words in named:
-                if not words <= clause or _within_rounding(value, count):
+            candidates = sorted({p for w in clause for p in by_word.get(w, ())})
+            for index, key_figure, count, words in (named[p] for p in candidates):
+                if index in reported or not words <= clause or _within_rounding(value, count):
                     continue
                 if not (count <= 2 * value and value <= 2 * count):
                     continue
@@ -435,7 +448,7 @@ def _key_figures_contradicted(factsheet: Factsheet) -> Iterator[Issue]:
                     f"says {value:,} in the same words",
                     {"figure": count, "text_says": value, "label": key_figure.label},
                 )
-                named = [n for n in named if n[0] != index]
+                reported.add(index)  # once per key figure
 
 
 def _within_rounding(value: int, count: int) -> bool:

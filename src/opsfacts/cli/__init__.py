@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from .._version import __version__
-from ..errors import OpsfactsError
+from ..errors import OpsfactsError  # small: no library code comes with it
 
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "build_parser", "main"]
 
@@ -40,6 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    args_given = sys.argv[1:] if argv is None else list(argv)
+    if args_given[:1] and len(args_given[0]) > 2 and "--version".startswith(args_given[0]):
+        # What argparse would print, without registering every command first.
+        print(f"opsfacts {__version__}")
+        return EXIT_OK
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

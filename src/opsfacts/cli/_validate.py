@@ -69,7 +69,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         type=int,
         default=0,
         metavar="N",
-        help="worker processes for many files (default: one per CPU; 1 to disable)",
+        help="worker processes at most, for many files (default: one per idle CPU; 1 to disable)",
     )
     parser.set_defaults(run=run)
 

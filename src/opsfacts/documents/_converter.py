@@ -115,6 +115,10 @@ def _structure_partial_date(value: Any, _: Any) -> PartialDate:
 def _structure_enum(value: Any, tp: type[enum.Enum]) -> enum.Enum:
     # Registered for Code, which comes before str in a code list's MRO (cattrs dispatches by class).
     if type(value) is str:
+        # The lookup tp(value) starts with, without the cost of calling the class.
+        member = tp._value2member_map_.get(value)
+        if member is not None:
+            return member
         try:
             return tp(value)
         except ValueError:

@@ -43,7 +43,12 @@ __all__ = [
 
 Syntax = Literal["json", "yaml"]
 
-_structure = converter.get_structure_hook(Factsheet)
+
+@functools.cache
+def _structure() -> Any:
+    # Built on first use, as the unstructure hook: commands that read no document
+    # (``schema``, ``--help``) do not pay for building the hooks of every class.
+    return converter.get_structure_hook(Factsheet)
 
 
 @functools.cache
@@ -74,7 +79,7 @@ def _structure_migrated(data: Any, conv: cattrs.Converter | None) -> tuple[Facts
     problem = _version_problem(migration)
     if problem is not None:
         raise InvalidDocument([problem])
-    structure = _structure if conv is None else conv.get_structure_hook(Factsheet)
+    structure = _structure() if conv is None else conv.get_structure_hook(Factsheet)
     try:
         return typing.cast(Factsheet, structure(migration.data, Factsheet)), migration
     except Exception as exc:  # noqa: BLE001 - every structuring failure becomes a finding
@@ -214,11 +219,44 @@ def dumps(factsheet: Factsheet, *, syntax: Syntax = "json", converter: cattrs.Co
 
         text = dump_yaml(data)
     else:
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        text = json_text(data)
     size = utf8_size(text)
     if size > sources.MAX_BYTES:
         raise WriteError(size, sources.MAX_BYTES)
     return text
+
+
+@functools.cache
+def _orjson_writer() -> Any:
+    """orjson's writer of canonical JSON text, or None when it is not installed."""
+    try:
+        import orjson  # noqa: PLC0415 - optional (the ``fast`` extra)
+    except ImportError:
+        return None
+    option = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+
+    def write(data: Any) -> str:
+        encoded: bytes = orjson.dumps(data, option=option)
+        return encoded.decode("utf-8")
+
+    return write
+
+
+def json_text(data: Any) -> str:
+    """JSON-like data as canonical JSON text: two-space indent, UTF-8 characters as they are, a final newline.
+
+    The standard library indents in pure Python; orjson, when installed (the ``fast``
+    extra), writes the same text a hundred times faster. Values orjson refuses
+    (integers beyond 64 bits, text with lone surrogates) are written by the standard
+    library, so the text never depends on which one is installed.
+    """
+    write = _orjson_writer()
+    if write is not None:
+        try:
+            return typing.cast(str, write(data))
+        except (TypeError, ValueError):  # orjson.JSONEncodeError is a TypeError
+            pass
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def syntax_of(path: str | os.PathLike[str]) -> Syntax:

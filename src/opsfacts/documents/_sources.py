@@ -182,13 +182,15 @@ class _JsonLocator:
 
     It descends along the path only, skipping every other value with the C
     decoder, so locating a handful of problems costs little even in a large
-    document.
+    document; the children of each object or array it descends into are
+    indexed once, so locating many costs no more than one pass over the text.
     """
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._lines: list[int] | None = None
         self._found: dict[tuple[PathPart, ...], tuple[int, bool]] = {}
+        self._children: dict[int, dict[PathPart, tuple[int, int]]] = {}
 
     def __call__(self, parts: tuple[PathPart, ...], at_key: bool = False) -> Position | None:
         offset = self._find(parts, at_key)
@@ -225,31 +227,42 @@ class _JsonLocator:
         return result
 
     def _child(self, pos: int, part: PathPart, at_key: bool) -> int | None:
+        children = self._children.get(pos)
+        if children is None:
+            children = self._children[pos] = self._index(pos)
+        found = children.get(part) if isinstance(part, str) == (self._text[pos] == "{") else None
+        if found is None:
+            return None
+        return found[0] if at_key else found[1]
+
+    def _index(self, pos: int) -> dict[PathPart, tuple[int, int]]:
+        """Offsets of (key, value) of every child of the object or array at ``pos``, in one pass.
+
+        Problems come by the thousand in one array; each is then found without scanning
+        the array again from its start.
+        """
         text = self._text
-        if text[pos] == "{" and isinstance(part, str):
+        children: dict[PathPart, tuple[int, int]] = {}
+        if text[pos] == "{":
             pos = self._skip(pos + 1)
             while text[pos] == '"':
                 key_start = pos
                 key, after = _scanstring(text, pos + 1)
                 pos = self._skip(self._skip(after) + 1)
-                if key == part:
-                    return key_start if at_key else pos
+                children[key] = (key_start, pos)
                 pos = self._skip(_scan_value(text, pos)[1])
                 if text[pos] == ",":
                     pos = self._skip(pos + 1)
-            return None
-        if text[pos] == "[" and isinstance(part, int):
+        elif text[pos] == "[":
             pos = self._skip(pos + 1)
             index = 0
             while text[pos] != "]":
-                if index == part:
-                    return pos
+                children[index] = (pos, pos)
                 pos = self._skip(_scan_value(text, pos)[1])
                 if text[pos] == ",":
                     pos = self._skip(pos + 1)
                 index += 1
-            return None
-        return None
+        return children
 
 
 # --- YAML -------------------------------------------------------------------

@@ -10,9 +10,11 @@ ready for :func:`opsfacts.validation.render` or for a tool of your own.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
+import typing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -146,6 +148,39 @@ def _last_segment(value: str) -> str:
     return urlparse(value).path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
+@functools.cache
+def _quick_check(version: str) -> Callable[[Any], bool] | None:
+    """jsonschema-rs's yes-or-no check of a bundled schema, or None when it is not installed.
+
+    jsonschema-rs (the ``fast`` extra) tells whether a document is valid hundreds of times
+    faster than jsonschema, but not in the words the report uses; so it only spares
+    jsonschema the documents it finds valid. It checks formats too, so that it is never
+    the more lenient of the two (a test holds them to agree).
+    """
+    try:
+        import jsonschema_rs  # noqa: PLC0415 - optional (the ``fast`` extra)
+    except ImportError:
+        return None
+    from ..schema._generate import bundled_schema  # noqa: PLC0415
+
+    try:
+        checker = jsonschema_rs.validator_for(bundled_schema(version), validate_formats=True)
+    except Exception:  # noqa: BLE001 - without it, jsonschema checks every document
+        return None
+    return typing.cast(Callable[[Any], bool], checker.is_valid)
+
+
+def _surely_valid(version: str, data: Any) -> bool:
+    """Whether the bundled schema of ``version`` surely finds no problem in ``data`` (False: look)."""
+    check = _quick_check(version)
+    if check is None:
+        return False
+    try:
+        return check(data)
+    except Exception:  # noqa: BLE001 - a value it cannot take (a huge integer): jsonschema decides
+        return False
+
+
 class DocumentValidator:
     """Validates documents; build once, call :meth:`validate` per input."""
 
@@ -211,12 +246,15 @@ class DocumentValidator:
         if ref.problem is not None:
             entries.append(self._located(parsed, Finding.problem("OPS007", ("$schema",), ref.problem)))
         schema_validator = ref.validator
+        bundled = None
         if schema_validator is None and ref.problem is None:
             if ref.bundled is not None:
-                schema_validator = self.bundled_validator(ref.bundled)
+                bundled = ref.bundled
             elif self.use_jsonschema and version in READ_VERSIONS:
-                schema_validator = self.bundled_validator(version)
-        if schema_validator is not None:
+                bundled = version
+            if bundled is not None:
+                schema_validator = self.bundled_validator(bundled)
+        if schema_validator is not None and not (bundled is not None and _surely_valid(bundled, parsed.data)):
             entries.extend(self._schema_entries(schema_validator, parsed, reported))
         if factsheet is not None and self.checks is not None:
             entries.extend(self._located(parsed, finding) for finding in self.checks(factsheet))
@@ -329,8 +367,9 @@ def checks_runner(config: CheckConfig | None = None) -> ChecksRunner:
     return run
 
 
-# Below this many files, starting worker processes costs more than it saves.
-_PARALLEL_FROM = 64
+# Files each worker process must have to be worth starting: a process costs about what
+# validating a few dozen files does, and on a busy machine a second one gains little.
+_FILES_PER_WORKER = 64
 _WORKER_VALIDATOR: DocumentValidator | None = None
 
 
@@ -339,23 +378,45 @@ def _validate_in_worker(source: Input) -> FileReport:
     return _WORKER_VALIDATOR.validate(source)
 
 
+def _idle_cpus() -> int:
+    """CPUs not busy with other work: a worker on a CPU another process keeps busy gains nothing
+    and costs its start (this process counts once in the load average)."""
+    cpus = os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average (Windows): every CPU
+        return cpus
+    return max(1, min(cpus, round(cpus - (load - 1))))
+
+
+def _workers(jobs: int, files: int) -> int:
+    """How many worker processes to use: ``jobs`` at most (0: one per idle CPU), one per
+    :data:`_FILES_PER_WORKER` files at most; 1 means none."""
+    return max(1, min(jobs or _idle_cpus(), files // _FILES_PER_WORKER))
+
+
 def validate_inputs(validator: DocumentValidator, inputs: Sequence[Input], jobs: int = 0) -> Report:
     """Validate every input, reported in order; in forked worker processes when there are many
-    files (``jobs``: how many; 0 for one per CPU, 1 for none)."""
-    import multiprocessing  # noqa: PLC0415
+    files (``jobs``: how many at most; 0 for one per idle CPU, 1 for none)."""
+    workers = _workers(jobs, len(inputs))
+    if workers < 2 or any(i.path is None for i in inputs):
+        return Report(tuple(validator.validate(source) for source in inputs))
+    import multiprocessing  # noqa: PLC0415 - only for a pool
 
-    jobs = jobs or os.cpu_count() or 1
-    forkable = "fork" in multiprocessing.get_all_start_methods()
-    if jobs < 2 or len(inputs) < _PARALLEL_FROM or not forkable or any(i.path is None for i in inputs):
+    if "fork" not in multiprocessing.get_all_start_methods():
         return Report(tuple(validator.validate(source) for source in inputs))
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
 
+    # The first file is validated here: what is built on first use (converter hooks, code
+    # tables, compiled rules) is then built once and inherited, not once per worker.
+    first = validator.validate(inputs[0])
     global _WORKER_VALIDATOR  # noqa: PLW0603 - inherited by the forked workers, built once
     _WORKER_VALIDATOR = validator
     context = multiprocessing.get_context("fork")
-    chunk = max(1, len(inputs) // (jobs * 4))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        return Report(tuple(pool.map(_validate_in_worker, inputs, chunksize=chunk)))
+    rest = inputs[1:]
+    chunk = max(1, len(rest) // (workers * 4))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return Report((first, *pool.map(_validate_in_worker, rest, chunksize=chunk)))
 
 
 def validate(
