@@ -32,8 +32,8 @@ from pathlib import Path
 from typing import Any
 
 import opsfacts
-from opsfacts.documents import parse
 from opsfacts.diagnostics import PathPart
+from opsfacts.documents import parse
 from opsfacts.render import render_html, render_markdown
 
 REPO = Path(__file__).resolve().parents[1]
