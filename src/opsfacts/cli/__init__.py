@@ -12,7 +12,6 @@ import sys
 from collections.abc import Sequence
 
 from .._version import __version__
-from ..errors import OpsfactsError  # small: no library code comes with it
 
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "build_parser", "main"]
 
@@ -55,10 +54,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         if sys.stdout is not None:
             sys.stdout.flush()  # a full device fails here, not at exit with a traceback
         return status
-    except OpsfactsError as exc:
-        # Commands report their own problems; this is the net under them.
-        print(f"opsfacts {args.command}: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -69,6 +64,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = exc.filename if exc.filename is not None else "standard output"
         print(f"opsfacts {args.command}: error: {where}: {exc.strerror or exc}", file=sys.stderr)
         _discard_stdout()
+        return EXIT_USAGE
+    except Exception as exc:
+        # Imported here: ``--version`` and ``--help`` start without the library.
+        from ..errors import OpsfactsError  # noqa: PLC0415
+
+        if not isinstance(exc, OpsfactsError):
+            raise
+        # Commands report their own problems; this is the net under them.
+        print(f"opsfacts {args.command}: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
 
 

@@ -18,38 +18,14 @@ from __future__ import annotations
 import argparse
 import io
 import sys
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, overload
+from typing import Any
 
 from . import EXIT_OK, EXIT_USAGE
+from ._choices import LazyChoices
 from ._render import add_stdin_format, load_or_report, write_text
 
 __all__ = ["register", "run"]
-
-
-class _TableNames(Sequence[str]):
-    """The table names for ``--table``, read from :mod:`opsfacts.tables` only when argparse needs them.
-
-    Every command registers its parser at start; importing the tables for a list of
-    names would make every command, ``--version`` included, pay for them.
-    """
-
-    @staticmethod
-    def _names() -> tuple[str, ...]:
-        from ..tables import TABLE_NAMES  # noqa: PLC0415
-
-        return TABLE_NAMES
-
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[str]: ...
-    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
-        return self._names()[index]
-
-    def __len__(self) -> int:
-        return len(self._names())
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -69,7 +45,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("-o", "--output", metavar="OUT", help="output file, or directory for several outputs")
     parser.add_argument(
         "--table",
-        choices=_TableNames(),
+        choices=LazyChoices("opsfacts.tables", "TABLE_NAMES"),
         metavar="NAME",  # a metavar of the choices would list them, importing the tables, at start
         help="csv/hxl: write only this table, one of %(choices)s",
     )

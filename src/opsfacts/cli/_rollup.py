@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import EXIT_OK, EXIT_USAGE
+from ._choices import LazyChoices
 from ._render import write_text
 
 if TYPE_CHECKING:
@@ -35,8 +36,6 @@ _FORMATS = ("text", "json", "csv", "hxl", "html")
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``rollup`` subcommand."""
-    from ..aggregate import TABLE_NAMES  # noqa: PLC0415
-
     parser = subparsers.add_parser(
         "rollup",
         help="roll many factsheets up into totals across operations",
@@ -55,7 +54,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default="latest",
         help="show each operation's latest edition (default) or all of them, as a time series",
     )
-    parser.add_argument("--table", choices=TABLE_NAMES, help="csv/hxl: write only this table")
+    parser.add_argument(
+        "--table",
+        choices=LazyChoices("opsfacts.aggregate", "TABLE_NAMES"),
+        metavar="NAME",
+        help="csv/hxl: write only this table, one of %(choices)s",
+    )
     parser.add_argument(
         "--skip-invalid",
         action="store_true",

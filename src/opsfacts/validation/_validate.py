@@ -164,10 +164,34 @@ def _quick_check(version: str) -> Callable[[Any], bool] | None:
     from ..schema._generate import bundled_schema  # noqa: PLC0415
 
     try:
-        checker = jsonschema_rs.validator_for(bundled_schema(version), validate_formats=True)
+        checker = jsonschema_rs.validator_for(
+            _without_surrogates(bundled_schema(version)), validate_formats=True
+        )
     except Exception:  # noqa: BLE001 - without it, jsonschema checks every document
         return None
     return typing.cast(Callable[[Any], bool], checker.is_valid)
+
+
+def _without_surrogates(schema: Any) -> Any:
+    """The schema with the lone-surrogate range taken out of its patterns, for jsonschema-rs.
+
+    Its regular expressions are over Unicode scalar values, which refuse ``\\ud800-\\udfff``;
+    and a string holding a lone surrogate cannot reach it anyway (it raises, and jsonschema
+    decides), so the range says nothing there.
+    """
+    if isinstance(schema, dict):
+        return {
+            key: value.replace(_SURROGATE_RANGE, "")
+            if key == "pattern" and isinstance(value, str)
+            else _without_surrogates(value)
+            for key, value in schema.items()
+        }
+    if isinstance(schema, list):
+        return [_without_surrogates(item) for item in schema]
+    return schema
+
+
+_SURROGATE_RANGE = "\\ud800-\\udfff"
 
 
 def _surely_valid(version: str, data: Any) -> bool:
