@@ -174,6 +174,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=EXAMPLE_1_0,
         help="the example in the format the baseline reads (default: the 1.0 form)",
     )
+    parser.add_argument(
+        "--jobs", type=int, help="with --baseline: the worker count both versions use (default: their own)"
+    )
     args = parser.parse_args(argv)
     baseline_rows: list[tuple[str, float, float]] = []
 
@@ -234,8 +237,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             make_corpus(old_corpus, args.files, args.distinct_text, args.baseline_example, old_id)
             for label, extra in (("validate", []), ("validate --no-checks", ["--no-checks"])):
                 # Only the new corpus: the baseline directory sits inside it.
-                new_files = [opsfacts, "validate", *extra, *names]
-                old_files = [args.baseline, "validate", *extra, str(old_corpus)]
+                # The same worker count on both sides (--jobs), so that neither gains by the machine's load.
+                jobs = [] if args.jobs is None else ["--jobs", str(args.jobs)]
+                new_files = [opsfacts, "validate", *jobs, *extra, *names]
+                old_files = [args.baseline, "validate", *jobs, *extra, str(old_corpus)]
                 new, old = _interleaved(args.runs, [new_files, old_files])
                 baseline_rows.append((label, new, old))
 
