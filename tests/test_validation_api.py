@@ -8,10 +8,13 @@ from pathlib import Path
 
 import pytest
 
+import opsfacts
 from opsfacts.checks import CheckConfig, ConfigError
 from opsfacts.cli import main
-from opsfacts.diagnostics import Severity
+from opsfacts.diagnostics import Finding, Severity
 from opsfacts.validation import render, validate
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -66,3 +69,25 @@ def test_a_pattern_that_matches_nothing_is_unreadable(tree: Path) -> None:
         True,
         "no files match this pattern",
     )
+
+
+def test_one_diagnostic_type_from_loading_to_checks_to_reports(tmp_path: Path) -> None:
+    with pytest.raises(opsfacts.InvalidDocument) as info:
+        opsfacts.loads('{"title": 3}')
+    problems = info.value.problems
+    assert {type(p) for p in problems} == {Finding}
+    assert ("$.title", "OPS002", "error") in {(p.path, p.code, p.severity) for p in problems}
+
+    published = opsfacts.load(EXAMPLES / "mali-2017-06.as-published.json")
+    findings = opsfacts.check(published)
+    assert findings
+    assert {type(f) for f in findings} == {Finding}
+
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"title": 3}', encoding="utf-8")
+    report = validate([bad, EXAMPLES / "mali-2017-06.as-published.json"])
+    entries = [e for f in report.files for e in f.entries]
+    assert {type(e) for e in entries} == {Finding}
+    # The same record, whichever stage made it: a report entry is the loader's problem, located.
+    first = report.files[0].entries[0]
+    assert (first.code, first.path, first.line) == ("OPS003", "$.publisher", 1)
