@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import opsfacts
-from opsfacts import Factsheet, ParseError, ReadError, WriteError
+from opsfacts import Factsheet, Footnote, ParseError, ReadError, WriteError
 from opsfacts.documents import _sources as sources
 from opsfacts.strategies import factsheets, texts
 
@@ -88,3 +88,18 @@ def _compact(path: Path) -> str:
     import json
 
     return json.dumps(json.loads(path.read_text(encoding="utf-8")), ensure_ascii=False, separators=(",", ":"))
+
+
+def test_the_read_limit_never_changes_the_yaml_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A paragraph that YAML writes as a block scalar: over the limit, it must be refused,
+    # not written in another, shorter style that happens to fit.
+    factsheet = opsfacts.load(
+        Path(__file__).resolve().parents[1] / "examples" / "mali-2017-06.corrected.json"
+    )
+    factsheet = attrs.evolve(factsheet, footnotes=(Footnote(marker="*", text="\n0"),))
+    text = opsfacts.dumps(factsheet, syntax="yaml")
+    monkeypatch.setattr(sources, "MAX_BYTES", _size(text) - 1)
+    with pytest.raises(WriteError):
+        opsfacts.dumps(factsheet, syntax="yaml")
+    monkeypatch.setattr(sources, "MAX_BYTES", _size(text))
+    assert opsfacts.dumps(factsheet, syntax="yaml") == text

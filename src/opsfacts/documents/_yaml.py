@@ -17,7 +17,8 @@ from typing import Any
 
 import yaml
 
-from ._sources import parse_yaml
+from . import _sources
+from ._sources import parse_yaml, utf8_size
 
 __all__ = ["FOLD_LENGTH", "dump_yaml"]
 
@@ -114,6 +115,10 @@ def dump_yaml(data: Any) -> str:
 
     for dumper, allow_unicode in ((_Dumper, True), (_PlainDumper, True)):
         text = _dump(data, dumper, allow_unicode=allow_unicode)
+        if utf8_size(text) > _sources.MAX_BYTES:
+            # Too large to read back, so too large to write (dumps refuses it): the reader's limit
+            # must not pick another style, or the text written would depend on the limit.
+            return text
         try:
             if _loads(text) == data:
                 return text
