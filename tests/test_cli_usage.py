@@ -183,3 +183,66 @@ def test_outputs_are_written_whole(
     assert Path("tables/funding.csv").read_bytes().startswith(b"country_code,")
     assert b"\r\n" in Path("tables/funding.csv").read_bytes()  # CSV line ends, untranslated
     assert not list(tmp_path.rglob(".*.tmp"))
+
+
+def _raising(error: BaseException) -> object:
+    def run(args: object) -> int:
+        raise error
+
+    return run
+
+
+def test_an_os_error_under_a_command_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from opsfacts.cli import _validate as validate_cmd
+
+    monkeypatch.setattr(validate_cmd, "run", _raising(OSError(28, "No space left on device")))
+    code, out, err = _run(capsys, "validate", "examples/")
+    assert (code, out) == (2, "")
+    assert err == "opsfacts validate: error: standard output: No space left on device\n"
+
+
+def test_a_bug_is_not_hidden_as_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from opsfacts.cli import _validate as validate_cmd
+
+    monkeypatch.setattr(validate_cmd, "run", _raising(RuntimeError("a bug")))
+    with pytest.raises(RuntimeError, match="a bug"):
+        main(["validate", "examples/"])
+
+
+def test_the_console_script_exits_with_the_code(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from opsfacts.cli import _entry
+
+    monkeypatch.setattr("sys.argv", ["opsfacts", "--version"])
+    with pytest.raises(SystemExit) as info:
+        _entry()
+    assert info.value.code == 0
+    assert capsys.readouterr().out == f"opsfacts {opsfacts.__version__}\n"
+
+
+MALI_TEXT = REPO / "tests" / "data" / "reference" / "unhcr-mali-factsheet-2017-06.txt"
+
+
+def test_extract_without_output_prints_the_draft_and_the_review_apart(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(REPO)
+    code, out, err = _run(capsys, "extract", str(MALI_TEXT.relative_to(REPO)))
+    assert code == 0
+    assert out.startswith("#")  # the draft: provenance comments, then YAML
+    assert "\nlanguage: en\n" in out
+    assert err.startswith("Found:\n")  # the review goes to standard error
+
+
+def test_extract_into_a_missing_folder_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "no" / "such" / "draft.yaml"
+    code, out, err = _run(capsys, "extract", str(MALI_TEXT), "-o", str(target))
+    assert (code, out) == (2, "")
+    assert err.startswith("opsfacts extract: error: ")
+    assert err.count("\n") == 1
+    assert not target.parent.exists()
