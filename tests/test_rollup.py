@@ -8,6 +8,7 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 
 import opsfacts
@@ -243,3 +244,17 @@ def test_editions_must_be_latest_or_all() -> None:
 def test_an_empty_roll_up() -> None:
     empty = rollup([])
     assert (empty.people, empty.staff, empty.operations, empty.funding) == (0, 0, (), ())
+
+
+def test_the_dashboard_is_xml_whatever_the_names_hold() -> None:
+    import xml.etree.ElementTree as ET
+
+    from opsfacts.aggregate import render_dashboard
+
+    # U+FFFE is text the model accepts but XML refuses: the page shows U+FFFD, as the factsheet page does.
+    sheet = opsfacts.load(DATA / "mali-2023-12.yaml")
+    named = attrs.evolve(sheet, operation=attrs.evolve(sheet.operation, name="Mali\ufffe"))
+    page = render_dashboard(rollup([named]))
+    assert "\ufffe" not in page
+    assert "Mali\ufffd" in page
+    ET.fromstring(page.split("\n", 1)[1] if page.startswith("<!DOCTYPE") else page)

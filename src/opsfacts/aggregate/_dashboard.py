@@ -16,6 +16,7 @@ import jinja2
 
 from .._version import __version__
 from ..model._printing import count, money, percent
+from ..render._templates import page_environment
 from . import _charts
 from ._model import Rollup
 
@@ -32,13 +33,7 @@ def _people(n: int, approximate: bool) -> str:
 
 @functools.cache
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("opsfacts.aggregate", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = page_environment("opsfacts.aggregate")
     env.filters.update(count=count, money=_money, percent=percent, people=_people)
     return env
 

@@ -29,7 +29,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -49,6 +48,7 @@ from ..model import _printing as numbers
 from . import _charts as charts
 from . import _labels as labels
 from ._left_out import LEFT_OUT as _BOTH_LEFT_OUT
+from ._templates import page_environment, xml_safe
 
 __all__ = [
     "group_facts",
@@ -62,26 +62,10 @@ __all__ = [
 LEFT_OUT: dict[str, str] = dict(_BOTH_LEFT_OUT)
 """Model fields this output does not show, each with why (a test holds it against the model)."""
 
-# Characters XML 1.0 forbids and HTML calls noncharacters; shown as U+FFFD.
-_NOT_XML = re.compile("[\ufffe\uffff\U0001fffe\U0001ffff]|[\ud800-\udfff]")
-
-
-def _finalize(value: Any) -> Any:
-    if isinstance(value, str) and not isinstance(value, Markup):
-        return _NOT_XML.sub("\ufffd", value)
-    return value
-
 
 @functools.cache
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("opsfacts.render", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        finalize=_finalize,
-    )
+    env = page_environment("opsfacts.render")
     env.filters.update(
         count=numbers.count,
         digits=numbers.digits,
@@ -115,8 +99,8 @@ def _shown(text: str, placeholder: bool) -> Markup:
     if placeholder:
         return Markup(
             '<span class="placeholder" title="placeholder printed instead of a figure">{}</span>'
-        ).format(_finalize(text))
-    return Markup.escape(_finalize(text))
+        ).format(xml_safe(text))
+    return Markup.escape(xml_safe(text))
 
 
 def quantity(value: Quantity) -> Markup:
@@ -194,10 +178,10 @@ def group_facts(group: PopulationGroup) -> Markup:
     facts: list[Markup] = []
     if group.part_of is not None:
         facts.append(
-            Markup('<span class="part-of">of whom: part of {}</span>').format(_finalize(group.part_of))
+            Markup('<span class="part-of">of whom: part of {}</span>').format(xml_safe(group.part_of))
         )
     if group.place is not None:
-        facts.append(Markup('<span class="place">{}</span>').format(_finalize(labels.place(group))))
+        facts.append(Markup('<span class="place">{}</span>').format(xml_safe(labels.place(group))))
     if group.setting is not None:
         facts.append(Markup('<span class="setting">{}</span>').format(labels.setting(group.setting)))
     if group.share is not None and not _share_only(group):
