@@ -23,6 +23,7 @@ __all__ = ["factsheet_model"]
 
 _CONFIG = ConfigDict(extra="forbid", strict=True)
 _END_OF_TEXT = "$(?![\\s\\S])"
+_SURROGATES = "\\ud800-\\udfff"
 
 
 class _Builder:
@@ -62,6 +63,9 @@ class _Builder:
                 # "$(?![\s\S])" is the schema's end of text; pydantic's regex engine has no look-ahead,
                 # and its "$" already means the end of the text.
                 pattern = pattern.replace(_END_OF_TEXT, "$")
+                # Rust's regex engine (pydantic-core's) is over Unicode scalar values and refuses the
+                # lone-surrogate range; a JSON text holding a lone surrogate never reaches it anyway.
+                pattern = pattern.replace(_SURROGATES, "")
             constraints = StringConstraints(pattern=pattern, min_length=node.get("minLength"))
             return Annotated[str, constraints]
         if kind == "integer":
