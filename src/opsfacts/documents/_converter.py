@@ -316,7 +316,13 @@ def make_converter() -> cattrs.Converter:
 
 
 converter = make_converter()
-"""The default converter, made by :func:`make_converter`. Use it to (un)structure any part of a factsheet."""
+"""The default converter, made by :func:`make_converter`. Use it to (un)structure any part of a factsheet.
+
+:func:`~opsfacts.load` and its kin, given no converter, read a valid document through
+code generated from the model, which builds the same objects faster, and come to this
+converter only to explain a document that does not fit. To read documents with hooks
+of your own, register them on a converter from :func:`make_converter` and pass it.
+"""
 
 
 # --- turning cattrs' exception groups into problems ---------------------------

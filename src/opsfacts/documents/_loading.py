@@ -21,6 +21,7 @@ from ..diagnostics import Finding
 from ..errors import InvalidDocument, ParseError, ReadError, WriteError
 from ..model._classes import FORMAT_VERSION, Factsheet
 from . import _sources as sources
+from ._compiled import compiled_structure
 from ._converter import converter, problems_from
 from ._migration import READ_VERSIONS, Migration, migrate
 from ._sources import Parsed, locate_problems, parse_text, utf8_size
@@ -52,6 +53,11 @@ def _structure() -> Any:
 
 
 @functools.cache
+def _fast_structure() -> Any:
+    return compiled_structure(Factsheet)
+
+
+@functools.cache
 def _unstructure() -> Any:
     # Built on first use: validating never writes, and building the hooks costs start-up time.
     return converter.get_unstructure_hook(Factsheet)
@@ -79,6 +85,13 @@ def _structure_migrated(data: Any, conv: cattrs.Converter | None) -> tuple[Facts
     problem = _version_problem(migration)
     if problem is not None:
         raise InvalidDocument([problem])
+    if conv is None:
+        # A valid document takes the fast path; anything it declines, the converter
+        # structures again and explains (or, being more lenient, accepts).
+        try:
+            return typing.cast(Factsheet, _fast_structure()(migration.data)), migration
+        except Exception:  # noqa: BLE001 - declined: the converter decides below
+            pass
     structure = _structure() if conv is None else conv.get_structure_hook(Factsheet)
     try:
         return typing.cast(Factsheet, structure(migration.data, Factsheet)), migration

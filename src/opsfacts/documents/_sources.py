@@ -12,6 +12,7 @@ import bisect
 import functools
 import itertools
 import json
+import operator
 import re
 from collections.abc import Callable
 from typing import Any
@@ -138,7 +139,7 @@ def parse_json(raw: str | bytes) -> Parsed:
     except RecursionError:
         raise _fail(f"the document is nested too deeply (the limit is {MAX_DEPTH} levels)") from None
     _check_root(data)
-    if _json_depth(text) > MAX_DEPTH:
+    if _json_depth(text, raw if isinstance(raw, bytes) else None) > MAX_DEPTH:
         raise _fail(f"the document is nested too deeply (the limit is {MAX_DEPTH} levels)")
     return Parsed(data, _JsonLocator(text))
 
@@ -146,12 +147,21 @@ def parse_json(raw: str | bytes) -> Parsed:
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 _BRACKET_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+_NOT_BRACKET_BYTES = bytes(byte for byte in range(256) if byte not in b"[]{}")
+# A bracket's step plus one: 2 for an opening bracket, 0 for a closing one.
+_STEP_PLUS_ONE = bytes.maketrans(b"[]{}", b"\x02\x00\x02\x00")
 
 
-def _json_depth(text: str) -> int:
-    """The deepest nesting of well-formed JSON text, computed without walking the data."""
-    steps = map(_BRACKET_STEP.__getitem__, _NOT_BRACKET.sub("", text))
-    rough = max(itertools.accumulate(steps), default=0)
+def _json_depth(text: str, raw: bytes | None = None) -> int:
+    """The deepest nesting of well-formed JSON text, computed without walking the data.
+
+    The brackets are picked out of the UTF-8 bytes (no byte of a multi-byte
+    character is a bracket) and summed in C: the running sum of step-plus-one,
+    less the count, is the depth after each bracket.
+    """
+    encoded = raw if raw is not None else text.encode("utf-8", "surrogatepass")
+    steps = encoded.translate(_STEP_PLUS_ONE, _NOT_BRACKET_BYTES)
+    rough = max(map(operator.sub, itertools.accumulate(steps), itertools.count(1)), default=0)
     if rough <= MAX_DEPTH:
         # Closing brackets inside strings could hide some depth; the limit guards
         # against absurd documents, not for safety (nothing here recurses on depth).

@@ -1,0 +1,310 @@
+"""The fast path of loading: one function per model class, generated from its fields.
+
+A valid document is structured here, in straight-line code that checks each
+value as the converter's hooks do (the same types, the same constraint
+functions, the same attrs ``__init__`` and cross-field checks) but without
+collecting problems on the way. At the first thing it does not accept, it
+gives up with :class:`Unsure`, and the converter structures the document
+again and explains every problem. Stricter than the converter is allowed
+(the converter then decides); more lenient never: ``tests/test_compiled.py``
+holds the two to the same results.
+
+Code generation, as attrs and cattrs build ``__init__`` and hooks, because a
+loop over a field table costs more per value than the checks themselves.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import linecache
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from ..model import _modelling
+from ..model._constraints import constraint_of, parse_date, parse_decimal
+from ..model._dates import PartialDate
+from ..model._modelling import STRUCTURING, shorthand_of
+from ..model._types import is_optional, is_tuple, item_type, non_null, unannotated
+from ._converter import field_key
+
+__all__ = ["Unsure", "compiled_structure"]
+
+Structure = Callable[[Any], Any]
+STRUCTURING_MODULE = _modelling.__name__
+
+
+class Unsure(Exception):
+    """The fast path does not accept this value; the converter decides and explains."""
+
+
+def _give_up(value: Any) -> Any:
+    raise Unsure
+
+
+def _exact(base: type) -> Structure:
+    def structure(value: Any) -> Any:
+        if type(value) is not base:
+            raise Unsure
+        return value
+
+    return structure
+
+
+def _constrained(tp: Any) -> Structure:
+    constraint = constraint_of(tp)
+    assert constraint is not None
+    check = constraint.check
+    base = unannotated(tp)
+    if base is Decimal:
+
+        def decimal(value: Any) -> Any:
+            if type(value) is not str:
+                raise Unsure
+            result = parse_decimal(value)
+            if check(result) is not None:
+                raise Unsure
+            return result
+
+        return decimal
+
+    def structure(value: Any) -> Any:
+        if type(value) is not base or check(value) is not None:
+            raise Unsure
+        return value
+
+    return structure
+
+
+def _code(tp: type[enum.Enum]) -> Structure:
+    members = tp._value2member_map_
+
+    def structure(value: Any) -> Any:
+        if type(value) is not str:
+            raise Unsure
+        member = members.get(value)
+        if member is None:
+            raise Unsure
+        return member
+
+    return structure
+
+
+def _partial_date(value: Any) -> Any:
+    if type(value) is not str:
+        raise Unsure
+    return PartialDate(value)
+
+
+def _date(value: Any) -> Any:
+    if type(value) is not str:
+        raise Unsure
+    return parse_date(value)
+
+
+def _optional(inner: Structure) -> Structure:
+    def structure(value: Any) -> Any:
+        return None if value is None else inner(value)
+
+    return structure
+
+
+def _tuple(item: Structure) -> Structure:
+    def structure(value: Any) -> Any:
+        if type(value) is not list:
+            raise Unsure
+        return tuple([item(element) for element in value])
+
+    return structure
+
+
+def _is_constraint_validator(validator: Any) -> bool:
+    """Whether an attrs validator is the one ``constrained`` adds (which ``STRUCTURING`` turns off)."""
+    return getattr(validator, "__module__", None) == STRUCTURING_MODULE and validator.__name__ == "validate"
+
+
+class _Compiler:
+    """Builds, once per type, the function that structures a value of it."""
+
+    def __init__(self) -> None:
+        self._built: dict[Any, Structure] = {}
+
+    def structure_of(self, tp: Any) -> Structure:
+        try:
+            return self._built[tp]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable type: nothing in the model, but never a crash
+            return _give_up
+        built = self._build(tp)
+        self._built[tp] = built
+        return built
+
+    def _build(self, tp: Any) -> Structure:
+        if constraint_of(tp) is not None:
+            return _constrained(tp)
+        if is_optional(tp):
+            inner = non_null(tp)
+            return _optional(self.structure_of(inner)) if inner is not tp else _give_up
+        if is_tuple(tp):
+            return _tuple(self.structure_of(item_type(tp)))
+        if tp in (str, int, bool):
+            return _exact(tp)
+        if tp is PartialDate:
+            return _partial_date
+        if tp is datetime.date:
+            return _date
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+            return _code(tp)
+        if isinstance(tp, type) and attrs.has(tp):
+            # Registered before it is built: a class may (indirectly) contain itself.
+            forward: list[Structure] = []
+
+            def structure_later(value: Any) -> Any:
+                return forward[0](value)
+
+            self._built[tp] = structure_later
+            forward.append(self._class(tp))
+            return forward[0]
+        return _give_up
+
+    def _class(self, cls: type) -> Structure:
+        fields = attrs.fields(cls)
+        namespace: dict[str, Any] = {
+            "Unsure": Unsure,
+            "cls": cls,
+            "keys": frozenset(field_key(f) for f in fields),
+            "MISSING": attrs.NOTHING,
+            "bare": self._bare(cls),
+        }
+        lines = [
+            "def structure(data):",
+            "    if type(data) is not dict:",
+            "        return bare(data)",
+            "    if not keys.issuperset(data):",
+            "        raise Unsure",
+            "    get = data.get",
+        ]
+        for index, field in enumerate(fields):
+            key = field_key(field)
+            if field.default is attrs.NOTHING:
+                lines.append(f"    v = data[{key!r}]")
+                lines.extend(self._value(field.type, f"a{index}", f"{index}", namespace, "    "))
+                continue
+            default = field.default
+            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                return _give_up  # no model field has one; the converter builds such a class
+            namespace[f"d{index}"] = default
+            lines.append(f"    v = get({key!r}, MISSING)")
+            lines.append("    if v is MISSING:")
+            lines.append(f"        a{index} = d{index}")
+            lines.append("    else:")
+            lines.extend(self._value(field.type, f"a{index}", f"{index}", namespace, "        "))
+        lines.extend(self._build_object(cls, fields, namespace))
+        source = "\n".join(lines) + "\n"
+        # A file name of its own, as attrs gives its generated methods, so a traceback shows the code.
+        filename = f"<opsfacts compiled structure {cls.__module__}.{cls.__qualname__}>"
+        linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+        exec(compile(source, filename, "exec"), namespace)
+        return namespace["structure"]  # type: ignore[no-any-return]
+
+    @staticmethod
+    def _build_object(model: type, fields: Any, namespace: dict[str, Any]) -> list[str]:
+        """Lines that return the object, made as attrs' ``__init__`` would make it.
+
+        Its converters turn a caller's forms into the field types, which the values
+        here already have, and its validators do nothing while ``STRUCTURING`` is set;
+        so the object is made and its fields set directly, and its
+        ``__attrs_post_init__`` (the cross-field rules) runs as it always does. A class
+        with a validator or a hook of another kind is built by calling it.
+        """
+        arguments = ", ".join(f"a{index}" for index in range(len(fields)))
+        validators = [field.validator for field in fields if field.validator is not None]
+        if hasattr(model, "__attrs_pre_init__") or any(not _is_constraint_validator(v) for v in validators):
+            return [f"    return cls({arguments})"]
+        namespace["new"] = object.__new__
+        namespace["setattr"] = object.__setattr__
+        lines = ["    self = new(cls)"]
+        lines.extend(f"    setattr(self, {field.name!r}, a{index})" for index, field in enumerate(fields))
+        if hasattr(model, "__attrs_post_init__"):
+            lines.append("    self.__attrs_post_init__()")
+        lines.append("    return self")
+        return lines
+
+    def _value(self, tp: Any, target: str, name: str, namespace: dict[str, Any], indent: str) -> list[str]:
+        """Lines that check ``v``, a value of type ``tp``, and set ``target`` to it structured.
+
+        The common cases are written out in place (a function call costs more than
+        the check it would make); the others call the type's function.
+        """
+        if is_optional(tp) and non_null(tp) is not tp:
+            inner = self._value(non_null(tp), target, name, namespace, indent + "    ")
+            return [f"{indent}if v is None:", f"{indent}    {target} = None", f"{indent}else:", *inner]
+        constraint = constraint_of(tp)
+        if constraint is not None and unannotated(tp) in (str, int):
+            base = unannotated(tp).__name__
+            if constraint.accepts is not None:
+                namespace[f"t{name}"] = constraint.accepts
+                test = f"not t{name}(v)"
+            else:
+                namespace[f"c{name}"] = constraint.check
+                test = f"c{name}(v) is not None"
+            return [
+                f"{indent}if type(v) is not {base} or {test}:",
+                f"{indent}    raise Unsure",
+                f"{indent}{target} = v",
+            ]
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+            namespace[f"m{name}"] = tp._value2member_map_
+            return [
+                f"{indent}{target} = m{name}.get(v) if type(v) is str else None",
+                f"{indent}if {target} is None:",
+                f"{indent}    raise Unsure",
+            ]
+        if is_tuple(tp):
+            namespace[f"s{name}"] = self.structure_of(item_type(tp))
+            return [
+                f"{indent}if type(v) is not list:",
+                f"{indent}    raise Unsure",
+                f"{indent}{target} = tuple([s{name}(item) for item in v])",
+            ]
+        namespace[f"s{name}"] = self.structure_of(tp)
+        return [f"{indent}{target} = s{name}(v)"]
+
+    def _bare(self, cls: type) -> Structure:
+        """For a class written as a bare value when only one field is set (``498170``), that reading."""
+        name = shorthand_of(cls)
+        if name is None:
+            return _give_up
+        inner = self.structure_of(non_null(attrs.fields_dict(cls)[name].type))
+
+        def structure(value: Any) -> Any:
+            if value is None or type(value) is list:
+                raise Unsure
+            return cls(**{name: inner(value)})
+
+        return structure
+
+
+_compiler = _Compiler()
+
+
+def compiled_structure(cls: type) -> Structure:
+    """The fast structuring function of a model class; it raises :class:`Unsure` or any error to decline.
+
+    The caller sets :data:`~opsfacts.model._modelling.STRUCTURING`, as the converter
+    does, so the attrs validators do not check again what was checked here.
+    """
+    structure = _compiler.structure_of(cls)
+
+    def run(data: Any) -> Any:
+        token = STRUCTURING.set(True)
+        try:
+            return structure(data)
+        finally:
+            STRUCTURING.reset(token)
+
+    return run
