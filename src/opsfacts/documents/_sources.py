@@ -127,8 +127,20 @@ def parse_json(raw: str | bytes) -> Parsed:
     text = _decode(raw)
     if not text.strip():
         raise _fail("the document is empty")
+    encoded = raw if isinstance(raw, bytes) else text.encode("utf-8", "surrogatepass")
+    reader = _fast_reader()
+    data = _UNSURE if reader is None else reader(encoded)
+    if data is _UNSURE:
+        data = _standard_decode(text)
+    _check_root(data)
+    if _json_depth(text, encoded) > MAX_DEPTH:
+        raise _fail(f"the document is nested too deeply (the limit is {MAX_DEPTH} levels)")
+    return Parsed(data, _JsonLocator(text))
+
+
+def _standard_decode(text: str) -> Any:
     try:
-        data = _decoder.decode(text)
+        return _decoder.decode(text)
     except json.JSONDecodeError as exc:
         raise _fail(f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
     except _DuplicateKey as exc:
@@ -138,10 +150,45 @@ def parse_json(raw: str | bytes) -> Parsed:
         raise _fail(f"invalid JSON: {exc}") from None
     except RecursionError:
         raise _fail(f"the document is nested too deeply (the limit is {MAX_DEPTH} levels)") from None
-    _check_root(data)
-    if _json_depth(text, raw if isinstance(raw, bytes) else None) > MAX_DEPTH:
-        raise _fail(f"the document is nested too deeply (the limit is {MAX_DEPTH} levels)")
-    return Parsed(data, _JsonLocator(text))
+
+
+_UNSURE = object()
+# Digits become "9", so that a run of nineteen of them (a number that may not fit in 64 bits) is a
+# substring search.
+_DIGITS = bytes.maketrans(b"0123456789", b"9" * 10)
+_LONG_NUMBER = b"9" * 19
+
+
+@functools.cache
+def _fast_reader() -> Callable[[bytes], Any] | None:
+    """orjson's reader of JSON text, when installed (the ``fast`` extra), held to the standard library's.
+
+    It returns the same data or :data:`_UNSURE`, and the standard library reads the
+    text again (and explains what is wrong with it): orjson reads a number beyond 64
+    bits as a float, where the standard library keeps every digit, so a text with a
+    run of 19 digits is left to it; and orjson keeps the last of duplicate keys, so
+    the text's key separators are counted: every ``:`` of the text is one, or is
+    inside a string, and writing the data back out gives as many only when no key
+    was dropped (an escaped ``\\u003a`` is the one ``:`` the count would miss, and
+    is left to the standard library too). Any text orjson refuses is too.
+    """
+    try:
+        import orjson  # noqa: PLC0415 - optional (the ``fast`` extra)
+    except ImportError:
+        return None
+    loads, dumps = orjson.loads, orjson.dumps
+
+    def read(encoded: bytes) -> Any:
+        if _LONG_NUMBER in encoded.translate(_DIGITS) or b"\\u003" in encoded:
+            return _UNSURE
+        try:
+            data = loads(encoded)
+            written: bytes = dumps(data)
+        except Exception:  # noqa: BLE001 - anything orjson refuses, the standard library explains
+            return _UNSURE
+        return data if written.count(b":") == encoded.count(b":") else _UNSURE
+
+    return read
 
 
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
@@ -152,14 +199,15 @@ _NOT_BRACKET_BYTES = bytes(byte for byte in range(256) if byte not in b"[]{}")
 _STEP_PLUS_ONE = bytes.maketrans(b"[]{}", b"\x02\x00\x02\x00")
 
 
-def _json_depth(text: str, raw: bytes | None = None) -> int:
+def _json_depth(text: str, encoded: bytes | None = None) -> int:
     """The deepest nesting of well-formed JSON text, computed without walking the data.
 
     The brackets are picked out of the UTF-8 bytes (no byte of a multi-byte
     character is a bracket) and summed in C: the running sum of step-plus-one,
     less the count, is the depth after each bracket.
     """
-    encoded = raw if raw is not None else text.encode("utf-8", "surrogatepass")
+    if encoded is None:
+        encoded = text.encode("utf-8", "surrogatepass")
     steps = encoded.translate(_STEP_PLUS_ONE, _NOT_BRACKET_BYTES)
     rough = max(map(operator.sub, itertools.accumulate(steps), itertools.count(1)), default=0)
     if rough <= MAX_DEPTH:
