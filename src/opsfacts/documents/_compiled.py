@@ -54,19 +54,29 @@ def _exact(base: type) -> Structure:
     return structure
 
 
+_DECIMALS_KEPT = 4096
+
+
 def _constrained(tp: Any) -> Structure:
     constraint = constraint_of(tp)
     assert constraint is not None
     check = constraint.check
     base = unannotated(tp)
     if base is Decimal:
+        # Amounts repeat ("0", "95", "1.5"): each distinct short text is read and checked once.
+        # A Decimal is immutable, and equal texts give equal decimals, exponent included.
+        known: dict[str, Decimal] = {}
 
         def decimal(value: Any) -> Any:
             if type(value) is not str:
                 raise Unsure
-            result = parse_decimal(value)
-            if check(result) is not None:
-                raise Unsure
+            result = known.get(value)
+            if result is None:
+                result = parse_decimal(value)
+                if check(result) is not None:
+                    raise Unsure
+                if len(value) <= 32 and len(known) < _DECIMALS_KEPT:
+                    known[value] = result
             return result
 
         return decimal
@@ -173,37 +183,30 @@ class _Compiler:
 
     def _class(self, cls: type) -> Structure:
         fields = attrs.fields(cls)
+        if any(isinstance(f.default, attrs.Factory) for f in fields):  # type: ignore[arg-type]
+            return _give_up  # no model field has one; the converter builds such a class
         namespace: dict[str, Any] = {
             "Unsure": Unsure,
             "cls": cls,
             "keys": frozenset(field_key(f) for f in fields),
             "MISSING": attrs.NOTHING,
-            "bare": self._bare(cls),
         }
-        lines = [
-            "def structure(data):",
-            "    if type(data) is not dict:",
-            "        return bare(data)",
-            "    if not keys.issuperset(data):",
-            "        raise Unsure",
-            "    get = data.get",
-        ]
+        namespace.update((f"d{index}", f.default) for index, f in enumerate(fields))
+        lines = ["def structure(data):", "    if type(data) is not dict:"]
+        lines.extend(self._bare(cls, fields, namespace))
+        lines.extend(["    if not keys.issuperset(data):", "        raise Unsure", "    get = data.get"])
         for index, field in enumerate(fields):
             key = field_key(field)
             if field.default is attrs.NOTHING:
                 lines.append(f"    v = data[{key!r}]")
                 lines.extend(self._value(field.type, f"a{index}", f"{index}", namespace, "    "))
                 continue
-            default = field.default
-            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-                return _give_up  # no model field has one; the converter builds such a class
-            namespace[f"d{index}"] = default
             lines.append(f"    v = get({key!r}, MISSING)")
             lines.append("    if v is MISSING:")
             lines.append(f"        a{index} = d{index}")
             lines.append("    else:")
             lines.extend(self._value(field.type, f"a{index}", f"{index}", namespace, "        "))
-        lines.extend(self._build_object(cls, fields, namespace))
+        lines.extend(self._build_object(cls, fields, namespace, "    "))
         source = "\n".join(lines) + "\n"
         # A file name of its own, as attrs gives its generated methods, so a traceback shows the code.
         filename = f"<opsfacts compiled structure {cls.__module__}.{cls.__qualname__}>"
@@ -211,8 +214,30 @@ class _Compiler:
         exec(compile(source, filename, "exec"), namespace)
         return namespace["structure"]  # type: ignore[no-any-return]
 
+    def _bare(self, cls: type, fields: Any, namespace: dict[str, Any]) -> list[str]:
+        """Lines reading a value that is not an object: for a class written as a bare value
+        when only one field is set (``498170`` for a Quantity), that field; else none."""
+        name = shorthand_of(cls)
+        if name is None:
+            return ["        raise Unsure"]
+        lines = [
+            "        if data is None or type(data) is list:",
+            "            raise Unsure",
+            "        v = data",
+        ]
+        for index, field in enumerate(fields):
+            if field.name == name:
+                lines.extend(
+                    self._value(non_null(field.type), f"a{index}", f"{index}", namespace, "        ")
+                )
+            elif field.default is attrs.NOTHING:
+                return ["        raise Unsure"]  # a required field the bare value cannot give
+            else:
+                lines.append(f"        a{index} = d{index}")
+        return lines + self._build_object(cls, fields, namespace, "        ")
+
     @staticmethod
-    def _build_object(model: type, fields: Any, namespace: dict[str, Any]) -> list[str]:
+    def _build_object(model: type, fields: Any, namespace: dict[str, Any], indent: str) -> list[str]:
         """Lines that return the object, made as attrs' ``__init__`` would make it.
 
         Its converters turn a caller's forms into the field types, which the values
@@ -224,14 +249,14 @@ class _Compiler:
         arguments = ", ".join(f"a{index}" for index in range(len(fields)))
         validators = [field.validator for field in fields if field.validator is not None]
         if hasattr(model, "__attrs_pre_init__") or any(not _is_constraint_validator(v) for v in validators):
-            return [f"    return cls({arguments})"]
+            return [f"{indent}return cls({arguments})"]
         namespace["new"] = object.__new__
         namespace["setattr"] = object.__setattr__
-        lines = ["    self = new(cls)"]
-        lines.extend(f"    setattr(self, {field.name!r}, a{index})" for index, field in enumerate(fields))
+        lines = [f"{indent}self = new(cls)"]
+        lines.extend(f"{indent}setattr(self, {field.name!r}, a{index})" for index, field in enumerate(fields))
         if hasattr(model, "__attrs_post_init__"):
-            lines.append("    self.__attrs_post_init__()")
-        lines.append("    return self")
+            lines.append(f"{indent}self.__attrs_post_init__()")
+        lines.append(f"{indent}return self")
         return lines
 
     def _value(self, tp: Any, target: str, name: str, namespace: dict[str, Any], indent: str) -> list[str]:
@@ -273,20 +298,6 @@ class _Compiler:
             ]
         namespace[f"s{name}"] = self.structure_of(tp)
         return [f"{indent}{target} = s{name}(v)"]
-
-    def _bare(self, cls: type) -> Structure:
-        """For a class written as a bare value when only one field is set (``498170``), that reading."""
-        name = shorthand_of(cls)
-        if name is None:
-            return _give_up
-        inner = self.structure_of(non_null(attrs.fields_dict(cls)[name].type))
-
-        def structure(value: Any) -> Any:
-            if value is None or type(value) is list:
-                raise Unsure
-            return cls(**{name: inner(value)})
-
-        return structure
 
 
 _compiler = _Compiler()

@@ -52,7 +52,8 @@ def check_any_of(instance: Any) -> None:
     for names in getattr(instance, _ANY_OF, ()):
         for name in names:
             value = getattr(instance, name)
-            if value is not None and value != ():
+            # Given: not None, and not an empty tuple (comparing a Decimal with () is slow).
+            if value is not None and (type(value) is not tuple or value):
                 break
         else:
             listing = " or ".join(f"{name!r}" for name in names)
