@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime
 import enum
 import linecache
+import types
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -35,6 +36,7 @@ __all__ = ["Unsure", "compiled_structure"]
 
 Structure = Callable[[Any], Any]
 STRUCTURING_MODULE = _modelling.__name__
+_SLOT = types.MemberDescriptorType
 
 
 class Unsure(Exception):
@@ -251,9 +253,17 @@ class _Compiler:
         if hasattr(model, "__attrs_pre_init__") or any(not _is_constraint_validator(v) for v in validators):
             return [f"{indent}return cls({arguments})"]
         namespace["new"] = object.__new__
-        namespace["setattr"] = object.__setattr__
         lines = [f"{indent}self = new(cls)"]
-        lines.extend(f"{indent}setattr(self, {field.name!r}, a{index})" for index, field in enumerate(fields))
+        for index, field in enumerate(fields):
+            slot = getattr(model, field.name, None)
+            if isinstance(slot, _SLOT):
+                # Setting through the slot itself skips the attribute lookup (a frozen class's
+                # __setattr__ refuses; attrs' __init__ goes around it the same way).
+                namespace[f"set{index}"] = slot.__set__
+                lines.append(f"{indent}set{index}(self, a{index})")
+            else:
+                namespace["setattr"] = object.__setattr__
+                lines.append(f"{indent}setattr(self, {field.name!r}, a{index})")
         if hasattr(model, "__attrs_post_init__"):
             lines.append(f"{indent}self.__attrs_post_init__()")
         lines.append(f"{indent}return self")
