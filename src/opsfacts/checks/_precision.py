@@ -9,6 +9,7 @@ convention the publisher used is accepted.
 from __future__ import annotations
 
 import decimal
+import functools
 from decimal import Decimal
 
 import attrs
@@ -90,10 +91,18 @@ class Interval:
 
 def figure_interval(figure: Figure) -> Interval:
     """Where the true amount of a printed figure lies (a figure with a value: see :func:`stated_figure`)."""
-    amount = figure.amount
-    if amount is None:
+    # Keyed by the digits too: 48.3 and 48.30 make equal figures, printed to different precisions.
+    interval = _figure_interval(figure, str(figure.value))
+    if interval is None:
         raise ValueError("a placeholder figure has no amount")
-    return Interval(amount - figure.tolerance, amount + figure.tolerance)
+    return interval
+
+
+# The funding rules each ask for the intervals of the same few figures.
+@functools.lru_cache(maxsize=4096)
+def _figure_interval(figure: Figure, digits: str) -> Interval | None:
+    amount = figure.amount
+    return None if amount is None else Interval(amount - figure.tolerance, amount + figure.tolerance)
 
 
 def stated_figure(figure: Figure | None) -> Figure | None:
