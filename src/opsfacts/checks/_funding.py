@@ -308,12 +308,13 @@ def implausible_scale(factsheet: Factsheet) -> Iterator[Issue]:
     for parts, value in index(factsheet).of_type(Figure):
         if value.scale is Scale.ONE or value.value is None or value.value < _IMPLAUSIBLE_SCALED_VALUE:
             continue
-        if value.amount is not None:
-            full = fixed(value.amount)
+        amount = value.amount
+        if amount is not None:
+            suffix = value.scale.suffix
             yield Issue(
                 parts,
                 f"{format_figure(value)} has {len(str(int(value.value)))} digits before the "
-                f"multiplier {value.scale.suffix!r}, so it reads as {full}; it looks like the full "
-                f"amount {fixed(value.value)} printed with a stray {value.scale.suffix!r}",
-                {"value": value.value, "scale": value.scale, "amount": value.amount},
+                f"multiplier {suffix!r}, so it reads as {fixed(amount)}; it looks like the full "
+                f"amount {fixed(value.value)} printed with a stray {suffix!r}",
+                {"value": value.value, "scale": value.scale, "amount": amount},
             )

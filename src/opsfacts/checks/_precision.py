@@ -171,6 +171,12 @@ def format_figure(figure: Figure, currency: str | None = None) -> str:
     """A figure for a message, in its canonical form ("USD 42,749,662 M"); a placeholder as printed."""
     if figure.value is None:
         return repr(figure.printed)
+    return _canonical(figure, str(figure.value), currency)
+
+
+# Several rules name the same figures; keyed by the digits as figure_interval is.
+@functools.lru_cache(maxsize=4096)
+def _canonical(figure: Figure, digits: str, currency: str | None) -> str:
     # The canonical form, not the print: messages compare numbers, whatever their grouping.
     return printing.money_printed(attrs.evolve(figure, printed=None), currency)
 
