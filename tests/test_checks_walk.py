@@ -175,3 +175,25 @@ def test_only_constrained_types_are_asked_by_constraint() -> None:
     found = index(opsfacts.load(CORRECTED))
     with pytest.raises(TypeError, match="not a constrained type"):
         found.constrained(str)
+
+
+def test_a_walk_asked_little_goes_only_where_the_answers_can_be() -> None:
+    factsheet = opsfacts.load(AS_PUBLISHED)
+    found = index(factsheet)
+    # Only figures are asked for: the walk leaves out classes that cannot hold one, and still finds every one.
+    assert found.of_type(Figure) == plainly(factsheet)["type", Figure]
+    assert found.field("as_of") == plainly(factsheet)["field", "as_of"]
+
+
+class Items(tuple):  # type: ignore[type-arg]
+    """A tuple of another class, as a Python caller may pass: the walk takes it as one value, as it did."""
+
+
+def test_a_tuple_of_another_class_is_one_value() -> None:
+    base = opsfacts.load(CORRECTED)
+    factsheet = attrs.evolve(base, highlights=Items(base.highlights), sections=Items(base.sections))
+    ask_everything()
+    found = index(factsheet)
+    assert (("highlights",), factsheet.highlights) in found.constrained(Text)
+    assert found.field("sections") == ((("sections",), factsheet.sections),)
+    assert answers(found) == plainly(factsheet)

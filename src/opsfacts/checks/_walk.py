@@ -16,9 +16,10 @@ built by a Python caller is walked by its own fields.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
@@ -54,12 +55,23 @@ def constraint_key(tp: Any) -> str | None:
     return entry[1]
 
 
-def _shape(tp: Any) -> tuple[bool, bool]:
-    """Whether a field of this type may hold a tuple, and whether it or its items may be model objects.
+@attrs.frozen
+class _Shape:
+    """What a field's type says its values may be."""
 
-    A type the walk cannot read (a string annotation, ``Any``) may hold anything.
-    """
-    many = models = False
+    many: bool
+    """Whether it may hold a tuple (of items with paths of their own)."""
+    models: bool
+    """Whether it, or its items, may be model objects."""
+    model: type | None
+    """The one model class it declares, when it declares exactly one and nothing the walk cannot read."""
+
+
+def _shape(tp: Any) -> _Shape:
+    """What a field of this type may hold; a type the walk cannot read (a string annotation,
+    ``Any``) may hold anything."""
+    many = False
+    found: list[type] = []
     for alternative in alternatives(tp):
         inner: tuple[Any, ...] = (alternative,)
         if is_tuple(alternative):
@@ -68,12 +80,12 @@ def _shape(tp: Any) -> tuple[bool, bool]:
         for one in inner:
             base = unannotated(one)
             if not isinstance(base, type) or base is object:
-                return True, True
+                return _Shape(many=True, models=True, model=None)
             if base is tuple:
                 many = True
             if attrs.has(base):
-                models = True
-    return many, models
+                found.append(base)
+    return _Shape(many=many, models=bool(found), model=found[0] if len(found) == 1 else None)
 
 
 def _skip(obj: Any, parts: Path, found: list[list[tuple[Path, Any]]]) -> None:
@@ -88,57 +100,147 @@ class _Walkers(dict[type, Walker]):
         self.tags = tags
         self.positions = {tag: position for position, tag in enumerate(tags)}
         """Each tag's list among a walk's lists."""
+        self.collecting: dict[type, bool] = {}
+        """Whether an object of a class, walked by its declared fields, holds anything to collect."""
 
     def __missing__(self, cls: type) -> Walker:
         walker = self[cls] = _generate(cls, self) if attrs.has(cls) else _skip
         return walker
 
+    def kept(self, field: attrs.Attribute[Any]) -> list[int]:
+        """The positions of the tags a field's values are kept for."""
+        tags = (("constraint", constraint_key(field.type)), ("field", field.name))
+        return [self.positions[tag] for tag in tags if tag in self.positions]
 
-def _field_lines(field: attrs.Attribute[Any], positions: dict[Tag, int]) -> list[str]:
-    """The lines that walk one field of ``obj``: keep its values for their tags, go into model objects."""
-    tags = (("constraint", constraint_key(field.type)), ("field", field.name))
-    kept = [positions[tag] for tag in tags if tag in positions]
-    many, models = _shape(field.type)
-    if not kept and not models:
-        return []
-    key = field_key(field)
+    def collects(self, cls: type, within: tuple[type, ...] = ()) -> bool:
+        """Whether an object of ``cls`` holds, by its declared fields, a value to collect."""
+        known = self.collecting.get(cls)
+        if known is not None:
+            return known
+        if cls in within:
+            return False  # a cycle adds nothing the class's other fields do not
+        found = ("type", cls) in self.positions or any(
+            self.kept(field)
+            or (shape.models and (shape.model is None or self.collects(shape.model, (*within, cls))))
+            for field in attrs.fields(cls)
+            for shape in (_shape(field.type),)
+        )
+        if not within:
+            self.collecting[cls] = found
+        return found
 
-    def at(value: str, path: str) -> list[str]:
-        lines = [f"p = {path}"]
-        lines += [f"found[{position}].append((p, {value}))" for position in kept]
-        if models:
-            lines.append(f"walkers[type({value})]({value}, p, found)")
-        return lines
 
-    single = at("v", f"parts + ({key!r},)")
-    lines = [f"v = obj.{field.name}", "if v is not None:"]
-    if not many:
-        return lines + [f"    {line}" for line in single]
-    # As the document reads: a tuple's items have paths of their own.
-    return [
-        *lines,
-        "    if type(v) is tuple:",
-        "        for i, x in enumerate(v):",
-        *(f"            {line}" for line in at("x", f"parts + ({key!r}, i)")),
-        "    else:",
-        *(f"        {line}" for line in single),
-    ]
+class _Source:
+    """The source of one walk function: lines at an indent, and the classes it names."""
+
+    def __init__(self, walkers: _Walkers) -> None:
+        self.walkers = walkers
+        self.lines: list[str] = []
+        self.indent = 1
+        self.names: dict[str, Any] = {"walkers": walkers}
+
+    def line(self, text: str) -> None:
+        self.lines.append("    " * self.indent + text)
+
+    @contextlib.contextmanager
+    def block(self, header: str) -> Iterator[None]:
+        self.line(header)
+        self.indent += 1
+        yield
+        self.indent -= 1
+
+    def name(self, cls: type) -> str:
+        """The name the source calls a class by."""
+        name = f"C{len(self.names)}"
+        for known, value in self.names.items():
+            if value is cls:
+                return known
+        self.names[name] = cls
+        return name
+
+    def dispatch(self, value: str, path: str) -> None:
+        """Walk a value by its own class's walk function (nothing for a value that is not a model object)."""
+        self.line(f"walkers[type({value})]({value}, {path}, found)")
+
+    def model_object(self, cls: type, obj: str, parts: str, depth: int, within: tuple[type, ...]) -> None:
+        """Walk ``obj``, an object of exactly ``cls``, in place."""
+        position = self.walkers.positions.get(("type", cls))
+        if position is not None:
+            self.line(f"add{position}(({parts}, {obj}))")
+        for field in attrs.fields(cls):
+            self.field(field, obj, parts, depth, (*within, cls))
+
+    def field(
+        self, field: attrs.Attribute[Any], obj: str, parts: str, depth: int, within: tuple[type, ...]
+    ) -> None:
+        kept = self.walkers.kept(field)
+        shape = _shape(field.type)
+        if not kept and not shape.models:
+            return
+        key = field_key(field)
+        value, item, position = f"v{depth}", f"x{depth}", f"i{depth}"
+        self.line(f"{value} = {obj}.{field.name}")
+        with self.block(f"if {value} is not None:"):
+            if not shape.many:
+                self.value(value, f"{parts} + ({key!r},)", kept, shape, depth, within)
+                return
+            # As the document reads: a tuple's items have paths of their own.
+            with (
+                self.block(f"if type({value}) is tuple:"),
+                self.block(f"for {position}, {item} in enumerate({value}):"),
+            ):
+                self.value(item, f"{parts} + ({key!r}, {position})", kept, shape, depth, within)
+            with self.block("else:"):
+                # Not as declared (a Python caller's value): walked as the first walk did, not in place.
+                self.value(value, f"{parts} + ({key!r},)", kept, shape, depth, within, in_place=False)
+
+    def value(  # noqa: PLR0917 - the state of the walk at one value
+        self,
+        value: str,
+        path: str,
+        kept: list[int],
+        shape: _Shape,
+        depth: int,
+        within: tuple[type, ...],
+        *,
+        in_place: bool = True,
+    ) -> None:
+        """Keep a value for its tags; go into it when it is a model object that may hold more."""
+        model = shape.model
+        # The class the field declares, unless the walk is already inside an object of it.
+        declared = model if model is not None and model not in within else None
+        collects = declared is not None and self.walkers.collects(declared)
+        if declared is not None and not collects and not kept:
+            # Nothing in an object of the declared class: only another class's object is walked.
+            with self.block(f"if type({value}) is not {self.name(declared)}:"):
+                self.dispatch(value, path)
+            return
+        parts = f"p{depth}"
+        self.line(f"{parts} = {path}")
+        for position in kept:
+            self.line(f"add{position}(({parts}, {value}))")
+        if not shape.models:
+            return
+        if declared is None or not collects or not in_place:
+            self.dispatch(value, parts)
+            return
+        with self.block(f"if type({value}) is {self.name(declared)}:"):
+            self.model_object(declared, value, parts, depth + 1, within)
+        with self.block("else:"):
+            self.dispatch(value, parts)
 
 
 def _generate(cls: type, walkers: _Walkers) -> Walker:
-    """The walk of the objects of a model class, as straight-line Python."""
-    lines = []
-    position = walkers.positions.get(("type", cls))
-    if position is not None:
-        lines.append(f"found[{position}].append((parts, obj))")
-    for field in attrs.fields(cls):
-        lines += _field_lines(field, walkers.positions)
-    body = "\n".join(f"    {line}" for line in lines) or "    pass"
-    source = f"def walk(obj, parts, found):\n{body}\n"
-    namespace: dict[str, Any] = {"walkers": walkers}
-    # The source is made of the class's field names and document keys, never of a document's text.
-    exec(compile(source, f"<walk of {cls.__module__}.{cls.__qualname__}>", "exec"), namespace)
-    walker: Walker = namespace["walk"]
+    """The walk of the objects of a model class, as straight-line Python: the objects its fields
+    declare are walked in place, any other class's by its own walk function."""
+    source = _Source(walkers)
+    for position in range(len(walkers.tags)):
+        source.line(f"add{position} = found[{position}].append")
+    source.model_object(cls, "obj", "parts", 0, ())
+    text = "def walk(obj, parts, found):\n" + "\n".join(source.lines) + "\n    return\n"
+    # The source is made of field names, document keys and tag positions, never of a document's text.
+    exec(compile(text, f"<walk of {cls.__module__}.{cls.__qualname__}>", "exec"), source.names)
+    walker: Walker = source.names["walk"]
     return walker
 
 
