@@ -161,13 +161,13 @@ def _listing(factsheet: Factsheet) -> tuple[tuple[tuple[Path, Number], ...], tup
         item for cls in (Quantity, Percentage, Figure) for item in found.of_type(cls)
     )
     printed = {(*parts, "printed") for parts, number in numbers if number.printed is not None}
-    texts = tuple(
+    texts = [
         (parts, value)
         for parts, value in (*found.constrained(Text), *found.constrained(Paragraph))
         if isinstance(value, str) and (parts[-1] != "printed" or parts not in printed)
-    )
-    _listed = (weakref.ref(found), numbers, texts)
-    return numbers, texts
+    ]
+    _listed = (weakref.ref(found), numbers, tuple(texts))
+    return _listed[1], _listed[2]
 
 
 def _numbers(factsheet: Factsheet) -> tuple[tuple[Path, Number], ...]:
