@@ -13,7 +13,7 @@ from hypothesis import given
 
 import opsfacts
 from opsfacts import Factsheet, Figure, Funding, Percentage, Quantity
-from opsfacts.checks import _walk
+from opsfacts.checks import _walk, check
 from opsfacts.checks._walk import Index, Located, Path, constraint_key, index
 from opsfacts.documents._converter import field_key
 from opsfacts.model import Text, _classes
@@ -24,6 +24,9 @@ from opsfacts.strategies import factsheets
 EXAMPLES = FilePath(__file__).resolve().parents[1] / "examples"
 AS_PUBLISHED = EXAMPLES / "mali-2017-06.as-published.json"
 CORRECTED = EXAMPLES / "mali-2017-06.corrected.json"
+
+RULES_WALKERS = _walk._walkers
+"""The walk as the rules' modules left it when they were imported."""
 
 CONSTRAINED = [
     getattr(constraints, name)
@@ -197,3 +200,28 @@ def test_a_tuple_of_another_class_is_one_value() -> None:
     assert (("highlights",), factsheet.highlights) in found.constrained(Text)
     assert found.field("sections") == ((("sections",), factsheet.sections),)
     assert answers(found) == plainly(factsheet)
+
+
+def test_questions_said_beforehand_are_collected_by_the_first_walk() -> None:
+    _walk.will_ask(constrained=(Text,), of_type=(Figure,), fields=("as_of",))
+    said = _walk._walkers
+    factsheet = opsfacts.load(AS_PUBLISHED)
+    found = index(factsheet)
+    plain = plainly(factsheet)
+    assert found.constrained(Text) == plain["constraint", "text"]
+    assert found.of_type(Figure) == plain["type", Figure]
+    assert found.field("as_of") == plain["field", "as_of"]
+    assert _walk._walkers is said  # not widened: walked once
+    with pytest.raises(TypeError, match="not a constrained type"):
+        _walk.will_ask(constrained=(str,))
+
+
+def test_the_rules_say_what_they_ask(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Importing the rules said it: a check run walks each factsheet once, its first included.
+    monkeypatch.setattr(_walk, "_walkers", RULES_WALKERS)
+    assert {("constraint", "text"), ("constraint", "marker"), ("type", Figure), ("field", "as_of")} <= set(
+        RULES_WALKERS.tags
+    )
+    factsheet = opsfacts.load(AS_PUBLISHED)
+    assert [f.code for f in check(factsheet)] == ["OPS602", "OPS701", "OPS108", "OPS108", "OPS102", "OPS108"]
+    assert _walk._walkers is RULES_WALKERS

@@ -21,7 +21,7 @@ from ._precision import (
     stated_figure,
 )
 from ._registry import rule
-from ._walk import index
+from ._walk import index, will_ask
 
 __all__: list[str] = []
 
@@ -293,6 +293,9 @@ def funding_as_of_too_late(factsheet: Factsheet) -> Iterator[Issue]:
             f"the funding figures are as of {funding.as_of}, after the factsheet was published ({published})",
             {"as_of": funding.as_of, "limit": published},
         )
+
+
+will_ask(of_type=(Figure,))
 
 
 @rule("OPS108", Severity.ERROR, "Figure printed with an implausible multiplier")

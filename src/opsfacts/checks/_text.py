@@ -17,7 +17,7 @@ from ._findings import Issue, Severity
 from ._number_words import language_of, name_key, numbers_in
 from ._precision import format_quantity
 from ._registry import rule
-from ._walk import Path
+from ._walk import Path, will_ask
 from ._walk import index as walk_index
 
 __all__ = ["figure_placeholder_reason", "placeholder_reason"]
@@ -150,6 +150,9 @@ def figure_placeholder_reason(printed: str) -> str | None:
 _listed: (
     tuple[weakref.ReferenceType[object], tuple[tuple[Path, Number], ...], tuple[tuple[Path, str], ...]] | None
 ) = None
+
+
+will_ask(constrained=(Text, Paragraph), of_type=(Quantity, Percentage, Figure))
 
 
 def _listing(factsheet: Factsheet) -> tuple[tuple[tuple[Path, Number], ...], tuple[tuple[Path, str], ...]]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import attrs
@@ -29,7 +29,7 @@ from ..documents._converter import field_key
 from ..model._constraints import constraint_of
 from ..model._types import alternatives, constraint_within, is_tuple, item_type, unannotated
 
-__all__ = ["Index", "constraint_key", "index"]
+__all__ = ["Index", "constraint_key", "index", "will_ask"]
 
 Path = tuple[PathPart, ...]
 Located = tuple[tuple[Path, Any], ...]
@@ -67,9 +67,20 @@ class _Shape:
     """The one model class it declares, when it declares exactly one and nothing the walk cannot read."""
 
 
+_SHAPES: dict[int, tuple[Any, _Shape]] = {}
+
+
 def _shape(tp: Any) -> _Shape:
     """What a field of this type may hold; a type the walk cannot read (a string annotation,
     ``Any``) may hold anything."""
+    # Keyed by identity, as constraint_key is; asked for every field each time a walk is generated.
+    entry = _SHAPES.get(id(tp))
+    if entry is None or entry[0] is not tp:
+        entry = _SHAPES[id(tp)] = (tp, _read_shape(tp))
+    return entry[1]
+
+
+def _read_shape(tp: Any) -> _Shape:
     many = False
     found: list[type] = []
     for alternative in alternatives(tp):
@@ -249,12 +260,28 @@ _walkers = _Walkers(())
 _widening = threading.Lock()
 
 
-def _collect(tag: Tag) -> None:
-    """Have every walk from now on collect ``tag`` too."""
+def _collect(*tags: Tag) -> None:
+    """Have every walk from now on collect ``tags`` too."""
     global _walkers  # noqa: PLW0603 - replaced whole, so a walk under way keeps its own
     with _widening:
-        if tag not in _walkers.positions:
-            _walkers = _Walkers((*_walkers.tags, tag))
+        new = tuple(dict.fromkeys(tag for tag in tags if tag not in _walkers.positions))
+        if new:
+            _walkers = _Walkers((*_walkers.tags, *new))
+
+
+def will_ask(
+    *, constrained: Iterable[Any] = (), of_type: Iterable[type] = (), fields: Iterable[str] = ()
+) -> None:
+    """Say which questions rules will ask the index (the arguments of its methods), so that the
+    first walk collects every answer at once: each question not said widens the walk, which is
+    then generated and walked again."""
+    keys = []
+    for tp in constrained:
+        constraint = constraint_of(tp)
+        if constraint is None:
+            raise TypeError(f"{tp!r} is not a constrained type")
+        keys.append(("constraint", constraint.key))
+    _collect(*keys, *(("type", cls) for cls in of_type), *(("field", name) for name in fields))
 
 
 class Index:
