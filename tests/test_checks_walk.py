@@ -225,3 +225,37 @@ def test_the_rules_say_what_they_ask(monkeypatch: pytest.MonkeyPatch) -> None:
     factsheet = opsfacts.load(AS_PUBLISHED)
     assert [f.code for f in check(factsheet)] == ["OPS602", "OPS701", "OPS108", "OPS108", "OPS102", "OPS108"]
     assert _walk._walkers is RULES_WALKERS
+
+
+@attrs.frozen
+class LooseFigure(Figure):
+    """A figure with fields whose types say nothing of what they hold."""
+
+    anything: Any = None
+    pair: tuple = ()  # type: ignore[type-arg]
+
+
+attrs.resolve_types(LooseFigure)
+
+
+def test_fields_whose_types_say_nothing_are_walked_by_their_values() -> None:
+    base = opsfacts.load(CORRECTED)
+    assert base.funding is not None
+    assert base.funding.requested is not None
+    loose = LooseFigure(
+        value=base.funding.requested.value,
+        anything=Quantity(value=5, printed="five"),
+        pair=(Quantity(value=6), "six"),
+    )
+    factsheet = attrs.evolve(base, funding=attrs.evolve(base.funding, requested=loose))
+    ask_everything()
+    found = index(factsheet)
+    quantities = dict(found.of_type(Quantity))
+    assert quantities["funding", "requested", "anything"] == Quantity(value=5, printed="five")
+    assert quantities["funding", "requested", "pair", 0] == Quantity(value=6)
+    assert (("funding", "requested", "anything", "printed"), "five") in found.constrained(Text)
+    plain = plainly(factsheet)
+    assert plain.pop(("type", LooseFigure)) == found.of_type(LooseFigure)
+    for name in ("anything", "pair"):
+        assert plain.pop(("field", name)) == found.field(name)
+    assert answers(found) == plain

@@ -3,15 +3,16 @@
 The rules ask an :class:`Index` for three kinds of values: those of a
 constrained type (every ``Text``), model objects of a class (every
 ``Figure``) and the values of the fields of a name (every ``as_of``). The walk
-collects what has been asked for so far in the process, and nothing else: a
-question of a kind not asked before widens it and walks the factsheet again,
-so the first check run teaches it what the rules read.
+collects the answers to the questions the rules said they would ask
+(:func:`will_ask`, when their module is imported), and nothing else; a
+question not said widens it, and the factsheet is walked again.
 
 For each model class the walk is one function generated from its attrs
 fields: it reads only the fields that can hold an answer or a model object,
-and builds a value's path only when it keeps the value or goes into it. Which
-class's function runs is decided by the object's own class, so a subclass
-built by a Python caller is walked by its own fields.
+walks the objects of the classes those fields declare in place, and builds a
+value's path only when it keeps the value or goes into it. An object of
+another class (a subclass built by a Python caller) is walked by its own
+class's function, so the walk follows the values, not only the declarations.
 """
 
 from __future__ import annotations
@@ -71,8 +72,7 @@ _SHAPES: dict[int, tuple[Any, _Shape]] = {}
 
 
 def _shape(tp: Any) -> _Shape:
-    """What a field of this type may hold; a type the walk cannot read (a string annotation,
-    ``Any``) may hold anything."""
+    """What a field of this type may hold."""
     # Keyed by identity, as constraint_key is; asked for every field each time a walk is generated.
     entry = _SHAPES.get(id(tp))
     if entry is None or entry[0] is not tp:
@@ -81,6 +81,7 @@ def _shape(tp: Any) -> _Shape:
 
 
 def _read_shape(tp: Any) -> _Shape:
+    # A bare tuple, or a type that is not a class (a string annotation, Any), may hold anything.
     many = False
     found: list[type] = []
     for alternative in alternatives(tp):
@@ -90,10 +91,8 @@ def _read_shape(tp: Any) -> _Shape:
             inner = alternatives(item_type(alternative))
         for one in inner:
             base = unannotated(one)
-            if not isinstance(base, type) or base is object:
+            if not isinstance(base, type) or base in {object, tuple, Any}:
                 return _Shape(many=True, models=True, model=None)
-            if base is tuple:
-                many = True
             if attrs.has(base):
                 found.append(base)
     return _Shape(many=many, models=bool(found), model=found[0] if len(found) == 1 else None)
