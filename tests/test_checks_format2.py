@@ -36,6 +36,7 @@ from opsfacts import (
 )
 from opsfacts.checks import check
 from opsfacts.checks._number_words import numbers_in
+from opsfacts.checks._precision import figure_interval, format_figure
 from opsfacts.checks._text import placeholder_reason
 from opsfacts.model import (
     AgeCount,
@@ -836,3 +837,17 @@ def test_a_qualified_count_of_partners_is_a_range() -> None:
     assert found(sheet(partners=Partners(partners=listed, stated_counts=exact))) == {
         ("OPS401", "$.partners.stated_counts[0].count")
     }
+
+
+def test_figures_equal_in_value_keep_the_precision_they_were_printed_at() -> None:
+    # The intervals and messages of figures are kept between rules; 48.3 and 48.30 are equal
+    # figures, and must not share them.
+    coarse, fine = (
+        Figure(value=Decimal("48.3"), scale=Scale.MILLION),
+        Figure(value=Decimal("48.30"), scale=Scale.MILLION),
+    )
+    assert coarse == fine
+    assert figure_interval(coarse).high == Decimal("48350000")
+    assert figure_interval(fine).high == Decimal("48305000")
+    assert figure_interval(coarse).high == Decimal("48350000")  # kept, still its own
+    assert (format_figure(coarse, "USD"), format_figure(fine, "USD")) == ("USD 48.3 M", "USD 48.30 M")

@@ -26,7 +26,7 @@ from ..model._classes import Factsheet
 from ..model._dates import PartialDate
 from ._findings import Issue, Severity
 from ._registry import rule
-from ._walk import Path, index
+from ._walk import Path, index, will_ask
 
 __all__ = [
     "AS_OF_LAG_DAYS",
@@ -72,6 +72,9 @@ def after_publication(factsheet: Factsheet, day: PartialDate) -> PartialDate | N
     if published is not None and day.first_day > published.last_day:
         return published
     return None
+
+
+will_ask(fields=("as_of",))
 
 
 def _as_of_dates(factsheet: Factsheet) -> Iterator[tuple[Path, PartialDate]]:

@@ -55,13 +55,32 @@ def _part_key(part: PathPart) -> tuple[int, int, str]:
     return (0, part, "") if isinstance(part, int) else (1, 0, part)
 
 
+# json.dumps(values, sort_keys=True, default=str), without building an encoder per finding.
+_values_text = json.JSONEncoder(sort_keys=True, default=str).encode
+
+
 def _sort_key(finding: Finding) -> tuple[object, ...]:
     return (
         tuple(_part_key(p) for p in finding.parts),
         finding.code,
         finding.message,
-        json.dumps(finding.values, sort_keys=True, default=str),
+        _values_text(finding.values),
     )
+
+
+# The rules a configuration runs, kept with the registry and configuration they were chosen
+# from: a run over many documents chooses them once.
+_selection: tuple[tuple[Rule, ...], CheckConfig, tuple[Rule, ...]] | None = None
+
+
+def _selected(registered: tuple[Rule, ...], config: CheckConfig) -> tuple[Rule, ...]:
+    """The registered rules the configuration enables, in order."""
+    global _selection  # noqa: PLW0603 - a one-entry cache, see above
+    if _selection is not None and _selection[0] is registered and _selection[1] == config:
+        return _selection[2]
+    chosen = tuple(r for r in registered if config.enables(r.code))
+    _selection = (registered, config, chosen)
+    return chosen
 
 
 def check(factsheet: Factsheet, config: CheckConfig | None = None) -> list[Finding]:
@@ -96,9 +115,7 @@ def check(factsheet: Factsheet, config: CheckConfig | None = None) -> list[Findi
                 {"plugin": problem.name, "entry_point": problem.value, "error": problem.error},
             )
         )
-    for rule in registered:
-        if not config.enables(rule.code):
-            continue
+    for rule in _selected(registered, config):
         try:
             found.extend(_run(rule, factsheet))
         except Exception as exc:  # noqa: BLE001 - a crashing rule is a finding, never a traceback

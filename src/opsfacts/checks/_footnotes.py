@@ -9,10 +9,13 @@ from ..model._classes import Factsheet, Footnote
 from ..model._constraints import Marker
 from ._findings import Issue, Severity
 from ._registry import rule
-from ._walk import Path
+from ._walk import Path, will_ask
 from ._walk import index as walk_index
 
 __all__: list[str] = []
+
+
+will_ask(constrained=(Marker,))
 
 
 def _markers_used(factsheet: Factsheet) -> list[tuple[Path, str]]:

@@ -21,7 +21,7 @@ from ._precision import (
     stated_figure,
 )
 from ._registry import rule
-from ._walk import index
+from ._walk import index, will_ask
 
 __all__: list[str] = []
 
@@ -295,6 +295,9 @@ def funding_as_of_too_late(factsheet: Factsheet) -> Iterator[Issue]:
         )
 
 
+will_ask(of_type=(Figure,))
+
+
 @rule("OPS108", Severity.ERROR, "Figure printed with an implausible multiplier")
 def implausible_scale(factsheet: Factsheet) -> Iterator[Issue]:
     """A figure whose digits already run into the millions but which is printed with a
@@ -308,12 +311,13 @@ def implausible_scale(factsheet: Factsheet) -> Iterator[Issue]:
     for parts, value in index(factsheet).of_type(Figure):
         if value.scale is Scale.ONE or value.value is None or value.value < _IMPLAUSIBLE_SCALED_VALUE:
             continue
-        if value.amount is not None:
-            full = fixed(value.amount)
+        amount = value.amount
+        if amount is not None:
+            suffix = value.scale.suffix
             yield Issue(
                 parts,
                 f"{format_figure(value)} has {len(str(int(value.value)))} digits before the "
-                f"multiplier {value.scale.suffix!r}, so it reads as {full}; it looks like the full "
-                f"amount {fixed(value.value)} printed with a stray {value.scale.suffix!r}",
-                {"value": value.value, "scale": value.scale, "amount": value.amount},
+                f"multiplier {suffix!r}, so it reads as {fixed(amount)}; it looks like the full "
+                f"amount {fixed(value.value)} printed with a stray {suffix!r}",
+                {"value": value.value, "scale": value.scale, "amount": amount},
             )

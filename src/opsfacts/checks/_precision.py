@@ -9,6 +9,7 @@ convention the publisher used is accepted.
 from __future__ import annotations
 
 import decimal
+import functools
 from decimal import Decimal
 
 import attrs
@@ -90,10 +91,23 @@ class Interval:
 
 def figure_interval(figure: Figure) -> Interval:
     """Where the true amount of a printed figure lies (a figure with a value: see :func:`stated_figure`)."""
-    amount = figure.amount
-    if amount is None:
+    # A subclass built in Python may work its amount out otherwise: it is not kept.
+    interval = _kept_interval(figure, str(figure.value)) if type(figure) is Figure else _interval(figure)
+    if interval is None:
         raise ValueError("a placeholder figure has no amount")
-    return Interval(amount - figure.tolerance, amount + figure.tolerance)
+    return interval
+
+
+def _interval(figure: Figure) -> Interval | None:
+    amount = figure.amount
+    return None if amount is None else Interval(amount - figure.tolerance, amount + figure.tolerance)
+
+
+# The funding rules each ask for the intervals of the same few figures. Keyed by the
+# digits too: 48.3 and 48.30 make equal figures, printed to different precisions.
+@functools.lru_cache(maxsize=4096)
+def _kept_interval(figure: Figure, digits: str) -> Interval | None:
+    return _interval(figure)
 
 
 def stated_figure(figure: Figure | None) -> Figure | None:
@@ -162,8 +176,20 @@ def format_figure(figure: Figure, currency: str | None = None) -> str:
     """A figure for a message, in its canonical form ("USD 42,749,662 M"); a placeholder as printed."""
     if figure.value is None:
         return repr(figure.printed)
+    if type(figure) is not Figure:
+        return _canonical(figure, currency)
+    return _kept_canonical(figure, str(figure.value), currency)
+
+
+def _canonical(figure: Figure, currency: str | None) -> str:
     # The canonical form, not the print: messages compare numbers, whatever their grouping.
     return printing.money_printed(attrs.evolve(figure, printed=None), currency)
+
+
+# Several rules name the same figures; kept as figure_interval keeps their intervals.
+@functools.lru_cache(maxsize=4096)
+def _kept_canonical(figure: Figure, digits: str, currency: str | None) -> str:
+    return _canonical(figure, currency)
 
 
 def rescale(amount: Decimal, like: Figure) -> Decimal:

@@ -72,15 +72,19 @@ def _split_doc(doc: str | None) -> tuple[str, str]:
 
 
 _RULES: dict[str, Rule] = {}
+# The rules by code, as :func:`rules` gives them; None when the registry has changed since.
+_by_code: tuple[Rule, ...] | None = None
 
 
 def _register(new: Rule) -> None:
+    global _by_code  # noqa: PLW0603 - the registry is process-wide by design
     if CODE_PATTERN.fullmatch(new.code) is None:
         raise ValueError(f"rule code {new.code!r} is not capitals followed by digits, such as 'OPS201'")
     existing = _RULES.get(new.code)
     if existing is not None and existing.function is not new.function:
         raise ValueError(f"rule code {new.code} is already used by {_qualname(existing.function)}")
     _RULES[new.code] = new
+    _by_code = None
 
 
 def _qualname(function: Callable[..., Any]) -> str:
@@ -126,7 +130,9 @@ def rule(code: str, severity: Severity | str, title: str) -> Callable[[RuleFunct
 
 def unregister(code: str) -> None:
     """Remove a rule from the registry (for tests and interactive use)."""
+    global _by_code  # noqa: PLW0603 - the registry is process-wide by design
     _RULES.pop(code, None)
+    _by_code = None
 
 
 @attrs.frozen
@@ -186,5 +192,8 @@ def plugin_problems() -> tuple[PluginProblem, ...]:
 
 def rules() -> tuple[Rule, ...]:
     """Every registered rule, built-in and plug-in, by code."""
+    global _by_code  # noqa: PLW0603 - the registry is process-wide by design
     load_plugins()
-    return tuple(sorted(_RULES.values(), key=lambda r: r.code))
+    if _by_code is None:
+        _by_code = tuple(sorted(_RULES.values(), key=lambda r: r.code))
+    return _by_code

@@ -17,7 +17,7 @@ from ._findings import Issue, Severity
 from ._number_words import language_of, name_key, numbers_in
 from ._precision import format_quantity
 from ._registry import rule
-from ._walk import Path
+from ._walk import Path, will_ask
 from ._walk import index as walk_index
 
 __all__ = ["figure_placeholder_reason", "placeholder_reason"]
@@ -152,6 +152,9 @@ _listed: (
 ) = None
 
 
+will_ask(constrained=(Text, Paragraph), of_type=(Quantity, Percentage, Figure))
+
+
 def _listing(factsheet: Factsheet) -> tuple[tuple[tuple[Path, Number], ...], tuple[tuple[Path, str], ...]]:
     global _listed  # noqa: PLW0603 - a one-entry cache, see above
     found = walk_index(factsheet)
@@ -160,14 +163,14 @@ def _listing(factsheet: Factsheet) -> tuple[tuple[tuple[Path, Number], ...], tup
     numbers: tuple[tuple[Path, Number], ...] = tuple(
         item for cls in (Quantity, Percentage, Figure) for item in found.of_type(cls)
     )
-    printed = {(*parts, "printed") for parts, _ in numbers}
-    texts = tuple(
+    printed = {(*parts, "printed") for parts, number in numbers if number.printed is not None}
+    texts = [
         (parts, value)
         for parts, value in (*found.constrained(Text), *found.constrained(Paragraph))
-        if isinstance(value, str) and parts not in printed
-    )
-    _listed = (weakref.ref(found), numbers, texts)
-    return numbers, texts
+        if isinstance(value, str) and (parts[-1] != "printed" or parts not in printed)
+    ]
+    _listed = (weakref.ref(found), numbers, tuple(texts))
+    return _listed[1], _listed[2]
 
 
 def _numbers(factsheet: Factsheet) -> tuple[tuple[Path, Number], ...]:
@@ -386,15 +389,14 @@ def text_contradicts_figures(factsheet: Factsheet) -> Iterator[Issue]:
     lengths = sorted({len(key) for key in figures}, reverse=True)
     reach = 3 * max(len(" ".join(key)) for key in figures) + 24
     for parts, text in _narrative(factsheet):
-        for value, start, end in numbers_in(text, factsheet.language):
-            following = _name_tokens(_CLAUSE_END.split(text[end : end + reach], maxsplit=1)[0])
+        for value, following in _named_numbers(text, factsheet.language, reach):
             key = next(
                 (following[:n] for n in lengths if n <= len(following) and following[:n] in figures), None
             )
             if key is None:
                 continue
             count, label = figures[key]
-            if _QUALIFIED.search(text[max(0, start - 24) : start]) or _within_rounding(value, count):
+            if _within_rounding(value, count):
                 continue
             if not (count <= 2 * value and value <= 2 * count):
                 continue  # another quantity of the same people, not a repetition
@@ -403,6 +405,17 @@ def text_contradicts_figures(factsheet: Factsheet) -> Iterator[Issue]:
                 f"the text says {value:,} {label}, but the figure printed for {label!r} is {count:,}",
                 {"text_says": value, "figure": count, "label": label},
             )
+
+
+@functools.lru_cache(maxsize=8192)
+def _named_numbers(text: str, language: str | None, reach: int) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """Each number of a text not qualified as approximate, with the name words that follow it in
+    its clause (within ``reach`` characters); cached, as editions repeat their text."""
+    found = []
+    for value, start, end in numbers_in(text, language):
+        if not _QUALIFIED.search(text[max(0, start - 24) : start]):
+            found.append((value, _name_tokens(_CLAUSE_END.split(text[end : end + reach], maxsplit=1)[0])))
+    return tuple(found)
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -545,6 +558,9 @@ def irregular_grouping(factsheet: Factsheet) -> Iterator[Issue]:
                 break
 
 
+_UNGROUPED = frozenset({"contacts", "links", "accepted"})
+
+
 def _grouping_styles(factsheet: Factsheet) -> Iterator[tuple[Path, str, str]]:
     """Every thousands grouping printed, with its path, its style and the number as printed."""
     comma_decimals = language_of(factsheet.language) in _DECIMAL_COMMA
@@ -563,7 +579,7 @@ def _grouping_styles(factsheet: Factsheet) -> Iterator[tuple[Path, str, str]]:
             if separators:
                 yield (*parts, "printed"), _style(separators[0]), span
     for parts, text in _texts(factsheet):
-        if parts[:1] in (("contacts",), ("links",), ("accepted",)):
+        if parts[0] in _UNGROUPED:
             continue  # phone numbers and addresses are not grouped numbers
         for style, span in _text_groupings(text, comma_decimals):
             yield parts, style, span
