@@ -203,6 +203,11 @@ class _Compiler:
                 lines.append(f"    v = data[{key!r}]")
                 lines.extend(self._value(field.type, f"a{index}", f"{index}", namespace, "    "))
                 continue
+            if field.default is None and is_optional(field.type):
+                # Absent or null, the value is None: one test for both.
+                lines.append(f"    v = get({key!r})")
+                lines.extend(self._value(field.type, f"a{index}", f"{index}", namespace, "    "))
+                continue
             lines.append(f"    v = get({key!r}, MISSING)")
             lines.append("    if v is MISSING:")
             lines.append(f"        a{index} = d{index}")
