@@ -7,7 +7,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
+import cattrs
+
+import opsfacts.documents._loading
 from opsfacts import __version__  # noqa: E402
+
+# The loading functions import cattrs only for type checking (reading a valid document
+# needs none); autodoc evaluates their annotations, ``cattrs.Converter`` among them.
+opsfacts.documents._loading.cattrs = cattrs  # type: ignore[attr-defined]
 
 project = "opsfacts"
 author = "The opsfacts developers"

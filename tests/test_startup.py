@@ -1,5 +1,6 @@
 """Commands import only what they use: ``--version`` none of the library, ``validate`` no tables,
-pycountry or process pool for a few files. (Start-up time itself is the benchmark's to show.)"""
+pycountry or process pool for a few files, and no cattrs for valid documents. (Start-up time
+itself is the benchmark's to show.)"""
 
 from __future__ import annotations
 
@@ -45,6 +46,17 @@ def test_validate_imports_no_tables_pycountry_or_pool(tmp_path: Path) -> None:
         "multiprocessing",
         "concurrent.futures.process",
     } & modules == set()
+
+
+def test_valid_documents_need_no_cattrs_and_invalid_ones_get_it(tmp_path: Path) -> None:
+    valid = tmp_path / "sheet.json"
+    valid.write_text((EXAMPLES / "mali-2017-06.corrected.json").read_text(encoding="utf-8"), encoding="utf-8")
+    modules = _modules_after("validate", str(valid))
+    assert "opsfacts.model._classes" in modules  # it did load the document
+    assert not {m for m in modules if m == "cattrs" or m.startswith("cattrs.")}
+    invalid = tmp_path / "broken.json"
+    invalid.write_text('{"title": "Mali"}', encoding="utf-8")
+    assert "cattrs" in _modules_after("validate", str(invalid))  # the converter explains it
 
 
 def test_public_names_are_there_on_first_use() -> None:

@@ -26,8 +26,8 @@ from typing import Any
 import attrs
 
 from ..diagnostics import PathPart
-from ..documents._converter import field_key
 from ..model._constraints import constraint_of
+from ..model._modelling import field_key
 from ..model._types import alternatives, constraint_within, is_tuple, item_type, unannotated
 
 __all__ = ["Index", "constraint_key", "index", "will_ask"]

@@ -11,13 +11,9 @@ here, with the way to build and extend one.
 
 from __future__ import annotations
 
-from ._converter import (
-    configure_converter,
-    converter,
-    field_key,
-    make_converter,
-    problems_from,
-)
+from typing import TYPE_CHECKING, Any
+
+from ..model._modelling import field_key
 from ._inputs import (
     SUFFIXES,
     Input,
@@ -49,6 +45,28 @@ from ._sources import (
 from ._writing import (
     write_text_atomic,
 )
+
+if TYPE_CHECKING:
+    from ._converter import configure_converter, converter, make_converter, problems_from
+
+# The converter's names load on first use (PEP 562): reading a valid document needs
+# no cattrs (see ``_compiled``), and importing cattrs is a good part of a start.
+_CONVERTER_NAMES = frozenset({"configure_converter", "converter", "make_converter", "problems_from"})
+
+
+def __getattr__(name: str) -> Any:
+    if name in _CONVERTER_NAMES:
+        from . import _converter  # noqa: PLC0415 - see above
+
+        value = getattr(_converter, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_CONVERTER_NAMES})
+
 
 __all__ = [
     "MAX_BYTES",

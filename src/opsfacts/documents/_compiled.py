@@ -28,9 +28,8 @@ import attrs
 from ..model import _modelling
 from ..model._constraints import constraint_of, parse_date, parse_decimal
 from ..model._dates import PartialDate
-from ..model._modelling import STRUCTURING, shorthand_of
+from ..model._modelling import STRUCTURING, field_key, shorthand_of
 from ..model._types import is_optional, is_tuple, item_type, non_null, unannotated
-from ._converter import field_key
 
 __all__ = ["Unsure", "compiled_structure"]
 

@@ -29,15 +29,10 @@ from ..diagnostics import ABSENT, Finding, PathPart
 from ..model._codes import Code
 from ..model._constraints import constraint_of, parse_date, parse_decimal
 from ..model._dates import PartialDate
-from ..model._modelling import STRUCTURING, shorthand_of
+from ..model._modelling import STRUCTURING, field_key, shorthand_of
 from ..model._types import alternatives, is_optional, is_tuple, item_type, non_null, unannotated
 
 __all__ = ["configure_converter", "converter", "field_key", "make_converter", "problems_from"]
-
-
-def field_key(field: attrs.Attribute[Any]) -> str:
-    """The document key of a model field (its name unless renamed in metadata)."""
-    return str(field.metadata.get("key", field.name))
 
 
 def _describe(value: Any) -> str:

@@ -13,16 +13,13 @@ import json
 import os
 import stat
 import typing
-from typing import Any, Literal
-
-import cattrs
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..diagnostics import Finding
 from ..errors import InvalidDocument, ParseError, ReadError, WriteError
 from ..model._classes import FORMAT_VERSION, Factsheet
 from . import _sources as sources
 from ._compiled import compiled_structure
-from ._converter import converter, problems_from
 from ._migration import READ_VERSIONS, Migration, migrate
 from ._sources import Parsed, locate_problems, parse_text, utf8_size
 
@@ -42,13 +39,19 @@ __all__ = [
     "to_dict",
 ]
 
+if TYPE_CHECKING:
+    import cattrs
+
 Syntax = Literal["json", "yaml"]
 
 
 @functools.cache
 def _structure() -> Any:
     # Built on first use, as the unstructure hook: commands that read no document
-    # (``schema``, ``--help``) do not pay for building the hooks of every class.
+    # (``schema``, ``--help``) do not pay for building the hooks of every class, and
+    # commands that read only valid documents (the fast path) do not import cattrs.
+    from ._converter import converter  # noqa: PLC0415 - cattrs only when it is needed
+
     return converter.get_structure_hook(Factsheet)
 
 
@@ -60,6 +63,8 @@ def _fast_structure() -> Any:
 @functools.cache
 def _unstructure() -> Any:
     # Built on first use: validating never writes, and building the hooks costs start-up time.
+    from ._converter import converter  # noqa: PLC0415 - cattrs only when it is needed
+
     return converter.get_unstructure_hook(Factsheet)
 
 
@@ -96,6 +101,8 @@ def _structure_migrated(data: Any, conv: cattrs.Converter | None) -> tuple[Facts
     try:
         return typing.cast(Factsheet, structure(migration.data, Factsheet)), migration
     except Exception as exc:  # noqa: BLE001 - every structuring failure becomes a finding
+        from ._converter import problems_from  # noqa: PLC0415 - with the converter
+
         raise InvalidDocument(problems_from(exc, migration.data)) from None
 
 

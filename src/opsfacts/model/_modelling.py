@@ -31,6 +31,7 @@ __all__ = [
     "constrained",
     "doc",
     "field_doc",
+    "field_key",
     "shorthand_of",
 ]
 
@@ -76,6 +77,11 @@ DOC = "opsfacts.doc"
 def doc(text: str, **extra: Any) -> dict[str, Any]:
     """Field metadata carrying the field's documentation (and schema extras)."""
     return {DOC: text, **extra}
+
+
+def field_key(field: attrs.Attribute[Any]) -> str:
+    """The document key of a model field (its name unless renamed in metadata)."""
+    return str(field.metadata.get("key", field.name))
 
 
 def field_doc(field: attrs.Attribute[Any]) -> str:

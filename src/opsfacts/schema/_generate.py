@@ -51,13 +51,19 @@ from typing import Any, Final
 
 import attrs
 
-from ..documents._converter import converter, field_key
 from ..model._classes import FORMAT_VERSION, AgeCount, Factsheet, Operation, Period, PopulationGroup
 from ..model._constraints import DATE_PATTERN, DECIMAL_PATTERN, constraint_of
 from ..model._dates import PARTIAL_DATE_PATTERN, PartialDate
-from ..model._modelling import any_of_groups, class_doc, field_doc, shorthand_of
+from ..model._modelling import any_of_groups, class_doc, field_doc, field_key, shorthand_of
 from ..model._prose import markdown, plain
 from ..model._types import alternatives, is_optional, is_tuple, item_type, non_null, unannotated
+
+
+def _converter() -> Any:
+    from ..documents._converter import converter  # noqa: PLC0415 - cattrs only when a schema is made
+
+    return converter
+
 
 __all__ = [
     "DIALECT",
@@ -361,7 +367,7 @@ class _Builder:
                     attrs.Factory,  # type: ignore[arg-type]
                 )
             ):
-                extra["default"] = converter.unstructure(field.default, hints.get(field.name, field.type))
+                extra["default"] = _converter().unstructure(field.default, hints.get(field.name, field.type))
             properties[key] = _ordered({**prop, **extra})
         schema: dict[str, Any] = {
             **_describe_class(cls),

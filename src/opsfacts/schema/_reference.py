@@ -17,10 +17,9 @@ from typing import Any
 
 import attrs
 
-from ..documents._converter import converter, field_key
 from ..model._classes import Factsheet
 from ..model._constraints import constraint_of
-from ..model._modelling import any_of_groups, class_doc, field_doc, shorthand_of
+from ..model._modelling import any_of_groups, class_doc, field_doc, field_key, shorthand_of
 from ..model._types import alternatives, is_optional, is_tuple, item_type, non_null, unannotated
 
 __all__ = ["describe_type", "format_anchor", "format_reference", "presence"]
@@ -102,6 +101,8 @@ def _cell(text: str) -> str:
 def _default(field: attrs.Attribute[Any]) -> str:
     if field.default is attrs.NOTHING:
         return "\\-"
+    from ..documents._converter import converter  # noqa: PLC0415 - cattrs only when the reference is made
+
     value = converter.unstructure(field.default, field.type)
     import json  # noqa: PLC0415
 
