@@ -7,6 +7,7 @@ decline, the data must be equal to the standard library's, type for type.
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import sys
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 
 from conftest import CORRECTED, REPO
 from opsfacts.documents import parse
-from opsfacts.documents._sources import _UNSURE, _fast_reader, _standard_decode
+from opsfacts.documents._sources import _UNSURE, MAX_DEPTH, _fast_reader, _json_depth, _standard_decode
 from opsfacts.errors import ParseError
 
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -121,3 +122,27 @@ def test_hostile_texts_read_the_same(seed: int) -> None:
             assert READ is not None
             assert READ(encoded) is _UNSURE  # the standard library refuses it; so must the reader
     assert read > 50
+
+
+def _depth_step_by_step(text: str) -> int:
+    """The nesting depth as the running sum of bracket steps, the way it was first written."""
+    steps = {"[": 1, "{": 1, "]": -1, "}": -1}
+    return max(itertools.accumulate(steps[c] for c in text if c in steps), default=0)
+
+
+@given(st.text(alphabet='[]{}"a\\é', max_size=60))
+def test_the_depth_by_rounds_is_the_running_sum(text: str) -> None:
+    expected = _depth_step_by_step(text)
+    if expected <= MAX_DEPTH:  # beyond the limit, strings are taken out first (both ways)
+        assert _json_depth(text) == expected
+
+
+@pytest.mark.parametrize("depth", [1, 8, MAX_DEPTH - 1, MAX_DEPTH, MAX_DEPTH + 1, 200])
+def test_the_depth_of_nested_arrays_and_objects(depth: int) -> None:
+    assert _json_depth("[" * depth + "]" * depth) == depth
+    assert _json_depth('{"a": ' * depth + "1" + "}" * depth) == depth
+    # Brackets inside a string count, as they always did, until the depth passes the limit;
+    # then the strings are taken out and the exact depth decides.
+    hidden = '["]]]", ' + "[" * depth + "]" * depth + "]"
+    rough = _depth_step_by_step(hidden)
+    assert _json_depth(hidden) == (rough if rough <= MAX_DEPTH else depth + 1)

@@ -69,21 +69,26 @@ def utf8_size(text: str) -> int:
 
 
 def _decode(raw: str | bytes) -> str:
+    return _decode_both(raw)[0]
+
+
+def _decode_both(raw: str | bytes) -> tuple[str, bytes]:
+    """The text and its UTF-8 bytes (lone surrogates kept), checked for size and a byte order mark."""
     if isinstance(raw, bytes):
         if len(raw) > MAX_BYTES:
             raise _fail(f"the document is {len(raw):,} bytes; the limit is {MAX_BYTES:,}")
         if raw.startswith(b"\xef\xbb\xbf"):
             raise _fail("the file starts with a byte order mark (BOM); save it as UTF-8 without BOM")
         try:
-            return raw.decode("utf-8")
+            return raw.decode("utf-8"), raw
         except UnicodeDecodeError as exc:
             raise _fail(f"the file is not UTF-8 text (bad byte at offset {exc.start})") from None
-    size = utf8_size(raw)
-    if size > MAX_BYTES:
-        raise _fail(f"the document is {size:,} bytes; the limit is {MAX_BYTES:,}")
+    encoded = raw.encode("utf-8", "surrogatepass")
+    if len(encoded) > MAX_BYTES:
+        raise _fail(f"the document is {len(encoded):,} bytes; the limit is {MAX_BYTES:,}")
     if raw.startswith("\ufeff"):
         raise _fail("the text starts with a byte order mark (BOM); save it as UTF-8 without BOM")
-    return raw
+    return raw, encoded
 
 
 def _check_root(data: Any) -> None:
@@ -124,10 +129,9 @@ _scan_value: Callable[[str, int], tuple[Any, int]] = _decoder.scan_once  # type:
 
 def parse_json(raw: str | bytes) -> Parsed:
     """Parse JSON text; raise :class:`ParseError` with line and column on failure."""
-    text = _decode(raw)
+    text, encoded = _decode_both(raw)
     if not text.strip():
         raise _fail("the document is empty")
-    encoded = raw if isinstance(raw, bytes) else text.encode("utf-8", "surrogatepass")
     reader = _fast_reader()
     data = _UNSURE if reader is None else reader(encoded)
     if data is _UNSURE:
@@ -203,11 +207,23 @@ def _json_depth(text: str, encoded: bytes | None = None) -> int:
     """The deepest nesting of well-formed JSON text, computed without walking the data.
 
     The brackets are picked out of the UTF-8 bytes (no byte of a multi-byte
-    character is a bracket) and summed in C: the running sum of step-plus-one,
-    less the count, is the depth after each bracket.
+    character is a bracket) as their step plus one: 2 to open, 0 to close. In a
+    balanced run, removing every adjacent open-close pair lowers the deepest
+    point by exactly one, so the number of rounds that empty it is its depth,
+    each round one pass in C; a run that is not balanced (brackets inside
+    strings) is summed step by step.
     """
     if encoded is None:
         encoded = text.encode("utf-8", "surrogatepass")
+    steps = encoded.translate(_STEP_PLUS_ONE, _NOT_BRACKET_BYTES)
+    rounds = 0
+    while steps and rounds <= MAX_DEPTH:
+        shorter = steps.replace(b"\x02\x00", b"")
+        if len(shorter) == len(steps):
+            break  # not balanced
+        steps, rounds = shorter, rounds + 1
+    if not steps:
+        return rounds
     steps = encoded.translate(_STEP_PLUS_ONE, _NOT_BRACKET_BYTES)
     rough = max(map(operator.sub, itertools.accumulate(steps), itertools.count(1)), default=0)
     if rough <= MAX_DEPTH:
