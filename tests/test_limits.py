@@ -103,3 +103,32 @@ def test_the_read_limit_never_changes_the_yaml_written(monkeypatch: pytest.Monke
         opsfacts.dumps(factsheet, syntax="yaml")
     monkeypatch.setattr(sources, "MAX_BYTES", _size(text))
     assert opsfacts.dumps(factsheet, syntax="yaml") == text
+
+
+def _with_count(value: int) -> Factsheet:
+    sheet = opsfacts.load(CORRECTED)
+    assert sheet.populations is not None
+    group = attrs.evolve(sheet.populations.groups[0], count=opsfacts.model.Quantity(value))
+    populations = attrs.evolve(sheet.populations, groups=(group, *sheet.populations.groups[1:]))
+    return attrs.evolve(sheet, populations=populations)
+
+
+@pytest.mark.parametrize("syntax", ["json", "yaml"])
+def test_a_whole_number_longer_than_a_reader_converts_is_not_written(syntax: str, tmp_path: Path) -> None:
+    # Built in Python: no document can hold it, as no reader converts so many digits.
+    with pytest.raises(
+        WriteError, match=r"a whole number in it would be 5,001 digits.*the limit is 4,300"
+    ) as caught:
+        opsfacts.dumps(_with_count(10**5000), syntax=syntax)  # type: ignore[arg-type]
+    assert (caught.value.size, caught.value.limit, caught.value.unit) == (5001, 4300, "digits")
+    target = tmp_path / f"sheet.{syntax}"
+    with pytest.raises(WriteError):
+        opsfacts.dump(_with_count(10**5000), target)
+    assert list(tmp_path.iterdir()) == []  # nothing written, not even half a file
+    with pytest.raises(ParseError):  # what a reader would have said of the text
+        opsfacts.loads('{"count": ' + "9" * 5001 + "}")
+
+
+def test_a_whole_number_of_the_longest_length_round_trips() -> None:
+    sheet = _with_count(10**4299)  # 4,300 digits
+    assert opsfacts.loads(opsfacts.dumps(sheet)) == sheet

@@ -42,15 +42,21 @@ class WriteError(OpsfactsError):
     """A factsheet could not be written because opsfacts could not read it back.
 
     Its text would be larger than :data:`opsfacts.documents.MAX_BYTES`, the
-    limit every reader applies; nothing is written.
+    limit every reader applies, or it holds a whole number longer than a
+    reader converts (Python's limit, 4,300 digits by default, which a factsheet
+    built in Python can pass); nothing is written.
     """
 
-    def __init__(self, size: int, limit: int) -> None:
+    def __init__(self, size: int, limit: int, what: str = "the document", unit: str = "bytes") -> None:
         super().__init__(
-            f"the document would be {size:,} bytes, larger than opsfacts reads (the limit is {limit:,})"
+            f"{what} would be {size:,} {unit}, larger than opsfacts reads (the limit is {limit:,})"
         )
         self.size = size
+        """How large it would be, in :attr:`unit`."""
         self.limit = limit
+        """The largest a reader accepts, in :attr:`unit`."""
+        self.unit = unit
+        """``bytes`` (of the document's text) or ``digits`` (of a whole number in it)."""
 
 
 class DocumentError(OpsfactsError):

@@ -10,8 +10,10 @@ from __future__ import annotations
 import errno
 import functools
 import json
+import math
 import os
 import stat
+import sys
 import typing
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -234,12 +236,19 @@ def dumps(factsheet: Factsheet, *, syntax: Syntax = "json", converter: cattrs.Co
     ['  "format_version": "2.0",', '  "date": "2017-06"', '}']
     """
     data = to_dict(factsheet, converter=converter)
-    if syntax == "yaml":
-        from ._yaml import dump_yaml  # noqa: PLC0415 - PyYAML only for YAML users
+    try:
+        if syntax == "yaml":
+            from ._yaml import dump_yaml  # noqa: PLC0415 - PyYAML only for YAML users
 
-        text = dump_yaml(data)
-    else:
-        text = json_text(data)
+            text = dump_yaml(data)
+        else:
+            text = json_text(data)
+    except ValueError:
+        # Python writes no whole number longer than sys.get_int_max_str_digits(), and reads none.
+        longest = _longest_whole_number(data)
+        if longest <= sys.get_int_max_str_digits() or not sys.get_int_max_str_digits():
+            raise
+        raise WriteError(longest, sys.get_int_max_str_digits(), "a whole number in it", "digits") from None
     size = utf8_size(text)
     if size > sources.MAX_BYTES:
         raise WriteError(size, sources.MAX_BYTES)
@@ -260,6 +269,23 @@ def _orjson_writer() -> Any:
         return encoded.decode("utf-8")
 
     return write
+
+
+def _longest_whole_number(data: Any) -> int:
+    """The number of digits of the longest whole number in JSON-like data (counted without str())."""
+    if isinstance(data, dict):
+        return max(map(_longest_whole_number, data.values()), default=0)
+    if isinstance(data, list):
+        return max(map(_longest_whole_number, data), default=0)
+    if not isinstance(data, int) or isinstance(data, bool):
+        return 0
+    value = abs(data)
+    if value < 10:
+        return 1
+    size = int(math.log10(value)) + 1  # a float estimate, off by one at most near a power of ten
+    if 10 ** (size - 1) > value:
+        return size - 1
+    return size + 1 if 10**size <= value else size
 
 
 def json_text(data: Any) -> str:
