@@ -81,6 +81,11 @@ PROBE = """
     out.bars.push({count: +b.getAttribute('data-count'), w: box(b).w, fill: b.getAttribute('fill'),
                    abroad: b.parentNode.classList.contains('abroad')});
   });
+  out.countColumns = {};
+  ['staff', 'offices'].forEach(function (id) {
+    var cell = document.querySelector('#' + id + ' tbody td.num');
+    if (cell) { out.countColumns[id] = box(cell).w; }
+  });
   var arc = document.querySelector('#funding-donut circle.funded');
   if (arc) {
     out.donut = {dash: getComputedStyle(arc).strokeDasharray, length: arc.getTotalLength(),
@@ -181,6 +186,14 @@ def test_nothing_overflows_the_page_width(measured: dict[str, Any]) -> None:
         assert page["scrollWidth"] <= page["clientWidth"], page
         assert page["box"]["w"] == pytest.approx(210 / 25.4 * 96, abs=1)  # A4 width in CSS px
     assert measured["overflowing"] == []
+
+
+def test_staff_and_office_counts_keep_their_narrow_column(measured: dict[str, Any]) -> None:
+    # The tables' header row is hidden (for screen readers only); with a fixed table layout the
+    # column widths come from the colgroup, not from that row, or the count column takes half.
+    assert set(measured["countColumns"]) == {"staff", "offices"}
+    for width in measured["countColumns"].values():
+        assert width == pytest.approx(18 / 25.4 * 96, abs=1)  # 18 mm in CSS px
 
 
 def _png_size(path: Path) -> tuple[int, int]:
