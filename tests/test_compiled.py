@@ -27,9 +27,10 @@ from opsfacts.documents import converter, parse, to_dict
 from opsfacts.documents._compiled import Unsure, _Compiler, compiled_structure
 from opsfacts.documents._migration import migrate
 from opsfacts.errors import InvalidDocument
-from opsfacts.model import Factsheet
+from opsfacts.model import Factsheet, Quantity
 from opsfacts.model import _constraints as constraints
 from opsfacts.model._constraints import Constraint, constraint_of
+from opsfacts.model._modelling import is_constraint_validator
 from opsfacts.strategies import factsheets
 
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -194,3 +195,9 @@ def test_the_fast_path_leaves_its_input_unchanged() -> None:
     before = copy.deepcopy(data)
     FAST(data)
     assert data == before
+
+
+def test_the_models_own_validator_is_told_apart_from_a_class_validator() -> None:
+    assert is_constraint_validator(attrs.fields(Quantity).value.validator)
+    assert not is_constraint_validator(attrs.fields(_Checked).size.validator)
+    assert not is_constraint_validator(None)

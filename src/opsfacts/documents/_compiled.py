@@ -15,7 +15,6 @@ loop over a field table costs more per value than the checks themselves.
 
 from __future__ import annotations
 
-import datetime
 import enum
 import linecache
 import types
@@ -25,16 +24,14 @@ from typing import Any
 
 import attrs
 
-from ..model import _modelling
-from ..model._constraints import constraint_of, parse_date, parse_decimal
+from ..model._constraints import constraint_of, parse_decimal
 from ..model._dates import PartialDate
-from ..model._modelling import STRUCTURING, field_key, shorthand_of
+from ..model._modelling import STRUCTURING, field_key, is_constraint_validator, shorthand_of
 from ..model._types import is_optional, is_tuple, item_type, non_null, unannotated
 
 __all__ = ["Unsure", "compiled_structure"]
 
 Structure = Callable[[Any], Any]
-STRUCTURING_MODULE = _modelling.__name__
 _SLOT = types.MemberDescriptorType
 
 
@@ -82,6 +79,16 @@ def _constrained(tp: Any) -> Structure:
 
         return decimal
 
+    accepts = constraint.accepts
+    if accepts is not None:
+
+        def fast(value: Any) -> Any:
+            if type(value) is not base or not accepts(value):
+                raise Unsure
+            return value
+
+        return fast
+
     def structure(value: Any) -> Any:
         if type(value) is not base or check(value) is not None:
             raise Unsure
@@ -110,12 +117,6 @@ def _partial_date(value: Any) -> Any:
     return PartialDate(value)
 
 
-def _date(value: Any) -> Any:
-    if type(value) is not str:
-        raise Unsure
-    return parse_date(value)
-
-
 def _optional(inner: Structure) -> Structure:
     def structure(value: Any) -> Any:
         return None if value is None else inner(value)
@@ -130,11 +131,6 @@ def _tuple(item: Structure) -> Structure:
         return tuple([item(element) for element in value])
 
     return structure
-
-
-def _is_constraint_validator(validator: Any) -> bool:
-    """Whether an attrs validator is the one ``constrained`` adds (which ``STRUCTURING`` turns off)."""
-    return getattr(validator, "__module__", None) == STRUCTURING_MODULE and validator.__name__ == "validate"
 
 
 class _Compiler:
@@ -158,16 +154,13 @@ class _Compiler:
         if constraint_of(tp) is not None:
             return _constrained(tp)
         if is_optional(tp):
-            inner = non_null(tp)
-            return _optional(self.structure_of(inner)) if inner is not tp else _give_up
+            return _optional(self.structure_of(non_null(tp)))
         if is_tuple(tp):
             return _tuple(self.structure_of(item_type(tp)))
         if tp in (str, int, bool):
             return _exact(tp)
         if tp is PartialDate:
             return _partial_date
-        if tp is datetime.date:
-            return _date
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             return _code(tp)
         if isinstance(tp, type) and attrs.has(tp):
@@ -254,7 +247,7 @@ class _Compiler:
         """
         arguments = ", ".join(f"a{index}" for index in range(len(fields)))
         validators = [field.validator for field in fields if field.validator is not None]
-        if hasattr(model, "__attrs_pre_init__") or any(not _is_constraint_validator(v) for v in validators):
+        if hasattr(model, "__attrs_pre_init__") or any(not is_constraint_validator(v) for v in validators):
             return [f"{indent}return cls({arguments})"]
         namespace["new"] = object.__new__
         lines = [f"{indent}self = new(cls)"]
@@ -279,7 +272,7 @@ class _Compiler:
         The common cases are written out in place (a function call costs more than
         the check it would make); the others call the type's function.
         """
-        if is_optional(tp) and non_null(tp) is not tp:
+        if is_optional(tp):
             inner = self._value(non_null(tp), target, name, namespace, indent + "    ")
             return [f"{indent}if v is None:", f"{indent}    {target} = None", f"{indent}else:", *inner]
         constraint = constraint_of(tp)

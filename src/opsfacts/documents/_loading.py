@@ -10,7 +10,6 @@ from __future__ import annotations
 import errno
 import functools
 import json
-import math
 import os
 import stat
 import sys
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..diagnostics import Finding
 from ..errors import InvalidDocument, ParseError, ReadError, WriteError
 from ..model._classes import FORMAT_VERSION, Factsheet
+from ..model._printing import digits
 from . import _sources as sources
 from ._compiled import compiled_structure
 from ._migration import READ_VERSIONS, Migration, migrate
@@ -272,20 +272,14 @@ def _orjson_writer() -> Any:
 
 
 def _longest_whole_number(data: Any) -> int:
-    """The number of digits of the longest whole number in JSON-like data (counted without str())."""
+    """The number of digits of the longest whole number in JSON-like data (however long)."""
     if isinstance(data, dict):
         return max(map(_longest_whole_number, data.values()), default=0)
     if isinstance(data, list):
         return max(map(_longest_whole_number, data), default=0)
     if not isinstance(data, int) or isinstance(data, bool):
         return 0
-    value = abs(data)
-    if value < 10:
-        return 1
-    size = int(math.log10(value)) + 1  # a float estimate, off by one at most near a power of ten
-    if 10 ** (size - 1) > value:
-        return size - 1
-    return size + 1 if 10**size <= value else size
+    return len(digits(abs(data)))
 
 
 def json_text(data: Any) -> str:

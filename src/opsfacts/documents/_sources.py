@@ -215,16 +215,15 @@ def _json_depth(text: str, encoded: bytes | None = None) -> int:
     """
     if encoded is None:
         encoded = text.encode("utf-8", "surrogatepass")
-    steps = encoded.translate(_STEP_PLUS_ONE, _NOT_BRACKET_BYTES)
+    steps = left = encoded.translate(_STEP_PLUS_ONE, _NOT_BRACKET_BYTES)
     rounds = 0
-    while steps and rounds <= MAX_DEPTH:
-        shorter = steps.replace(b"\x02\x00", b"")
-        if len(shorter) == len(steps):
+    while left and rounds <= MAX_DEPTH:
+        shorter = left.replace(b"\x02\x00", b"")
+        if len(shorter) == len(left):
             break  # not balanced
-        steps, rounds = shorter, rounds + 1
-    if not steps:
+        left, rounds = shorter, rounds + 1
+    if not left:
         return rounds
-    steps = encoded.translate(_STEP_PLUS_ONE, _NOT_BRACKET_BYTES)
     rough = max(map(operator.sub, itertools.accumulate(steps), itertools.count(1)), default=0)
     if rough <= MAX_DEPTH:
         # Closing brackets inside strings could hide some depth; the limit guards

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import inspect
+import weakref
 from collections.abc import Callable
 from contextvars import ContextVar
 from decimal import Decimal
@@ -32,6 +33,7 @@ __all__ = [
     "doc",
     "field_doc",
     "field_key",
+    "is_constraint_validator",
     "shorthand_of",
 ]
 
@@ -192,7 +194,20 @@ def _validator(checkers: list[tuple[str, Checker]]) -> Callable[[Any, attrs.Attr
                 where = "".join(f"[{p}]" for p in path)
                 raise ValueError(f"{type(instance).__name__}.{name}{where} {message}")
 
+    _CONSTRAINT_VALIDATORS.add(validate)
     return validate
+
+
+_CONSTRAINT_VALIDATORS: weakref.WeakSet[Callable[..., None]] = weakref.WeakSet()
+
+
+def is_constraint_validator(validator: Any) -> bool:
+    """Whether an attrs validator is the one :func:`constrained` adds, which does nothing while
+    :data:`STRUCTURING` is set (a class's own validators are other objects)."""
+    try:
+        return validator in _CONSTRAINT_VALIDATORS
+    except TypeError:  # not weakly referenceable: not one of ours
+        return False
 
 
 def _to_partial_date(value: Any) -> Any:
